@@ -1,0 +1,4 @@
+/**
+ * Standalone OpenFlow 1.3 controller (placeholder until its issue lands).
+ */
+package org.ebbflow.openflow;
