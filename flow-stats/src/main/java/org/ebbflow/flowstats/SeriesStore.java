@@ -64,8 +64,8 @@ public final class SeriesStore implements RateSink {
     }
 
     /**
-     * The default layout for a polling interval: 15 minutes at the polling step, one hour at one minute and one day at
-     * five minutes (for same-time-yesterday baselines). About 4.8 KB per port at a 5 s interval.
+     * The default layout for a polling interval: 15 minutes at the polling step, one hour at one minute and 25 hours at
+     * five minutes (for same-time-yesterday baselines). About 5 KB per port at a 5 s interval.
      */
     public static SeriesStore withDefaultTiers(long pollMillis) {
         return new SeriesStore(defaultTiers(pollMillis));
@@ -81,7 +81,8 @@ public final class SeriesStore implements RateSink {
             t.add(SeriesTier.of(minute, (int) Math.max(1, 3_600_000 / minute)));
         }
         if (fiveMinutes / pollMillis >= 2 && fiveMinutes / pollMillis <= 127) {
-            t.add(SeriesTier.of(fiveMinutes, (int) Math.max(1, 86_400_000 / fiveMinutes)));
+            // 25 hours, so that "same step yesterday" plus a window still falls inside the tier.
+            t.add(SeriesTier.of(fiveMinutes, (int) Math.max(1, 90_000_000 / fiveMinutes)));
         }
         return t;
     }

@@ -126,7 +126,7 @@ class SeriesStoreTest {
     @Test
     void defaultTiersHoldAnHourOfAK48FabricWellUnderOneGibibyte() {
         SeriesStore s = SeriesStore.withDefaultTiers(5_000);
-        assertEquals(List.of(SeriesTier.of(5_000, 180), SeriesTier.of(60_000, 60), SeriesTier.of(300_000, 288)),
+        assertEquals(List.of(SeriesTier.of(5_000, 180), SeriesTier.of(60_000, 60), SeriesTier.of(300_000, 300)),
                 s.tiers());
         int ports = 2_000;
         for (int p = 0; p < ports; p++) {
