@@ -25,6 +25,8 @@ public final class TopologySnapshot {
     private final Map<DatapathId, Integer> switchIndex;
 
     private final PortInfo[] ports;
+    /** The ports' numbers, in port order: {@link #portIndex} searches these instead of the port objects. */
+    private final long[] portNumbers;
     private final byte[] portStates;
     private final int[] portOffsets;
 
@@ -64,7 +66,7 @@ public final class TopologySnapshot {
         portOffsets = new int[n + 1];
         int[] portSwitch = new int[p];
         for (int i = 0; i < p; i++) {
-            portSwitch[i] = indexOrFail(b.ports.get(i).connectPoint().dpid(), "port " + b.ports.get(i));
+            portSwitch[i] = indexOrFail(b.ports.get(i).connectPoint().dpid(), "port ", b.ports.get(i));
             portOffsets[portSwitch[i] + 1]++;
         }
         for (int s = 0; s < n; s++) {
@@ -79,9 +81,11 @@ public final class TopologySnapshot {
             ownPortStates[at] = (byte) b.portStates.get(i).ordinal();
         }
         portStates = ownPortStates;
+        portNumbers = new long[p];
         for (int s = 0; s < n; s++) {
             sortPorts(portOffsets[s], portOffsets[s + 1]);
             for (int i = portOffsets[s]; i < portOffsets[s + 1]; i++) {
+                portNumbers[i] = ports[i].connectPoint().portNumber();
                 if (i > portOffsets[s] && ports[i].connectPoint().equals(ports[i - 1].connectPoint())) {
                     throw new IllegalArgumentException("duplicate port " + ports[i].connectPoint());
                 }
@@ -100,8 +104,8 @@ public final class TopologySnapshot {
         inOffsets = new int[n + 1];
         for (int i = 0; i < m; i++) {
             Link l = b.links.get(i);
-            int s = indexOrFail(l.src().dpid(), "link " + l.key());
-            int d = indexOrFail(l.dst().dpid(), "link " + l.key());
+            int s = indexOrFail(l.src().dpid(), "link ", l.key());
+            int d = indexOrFail(l.dst().dpid(), "link ", l.key());
             ElementState st = l.state().combine(STATES[switchStates[s]]).combine(STATES[switchStates[d]]);
             int sp = portIndex(s, l.src().portNumber());
             int dp = portIndex(d, l.dst().portNumber());
@@ -138,7 +142,7 @@ public final class TopologySnapshot {
         hostIndex = new HashMap<>(h * 2);
         hostOffsets = new int[n + 1];
         for (int i = 0; i < h; i++) {
-            hostSwitch[i] = indexOrFail(hosts[i].attachment().dpid(), "host " + hosts[i]);
+            hostSwitch[i] = indexOrFail(hosts[i].attachment().dpid(), "host ", hosts[i]);
             if (hostIndex.put(hosts[i].mac(), i) != null) {
                 throw new IllegalArgumentException("duplicate host " + hosts[i].mac());
             }
@@ -148,10 +152,11 @@ public final class TopologySnapshot {
         fillAdjacency(hostOffsets, hostsBySwitch, hostSwitch);
     }
 
-    private int indexOrFail(DatapathId dpid, String what) {
+    /** The message is built only on failure: printing ids is far dearer than looking them up. */
+    private int indexOrFail(DatapathId dpid, String kind, Object subject) {
         Integer i = switchIndex.get(dpid);
         if (i == null) {
-            throw new IllegalArgumentException(what + " refers to unknown switch " + dpid);
+            throw new IllegalArgumentException(kind + subject + " refers to unknown switch " + dpid);
         }
         return i;
     }
@@ -258,7 +263,7 @@ public final class TopologySnapshot {
         int hi = portOffsets[switchIdx + 1] - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long v = ports[mid].connectPoint().portNumber();
+            long v = portNumbers[mid];
             if (v < portNumber) {
                 lo = mid + 1;
             } else if (v > portNumber) {

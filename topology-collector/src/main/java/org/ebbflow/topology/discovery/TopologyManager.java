@@ -2,6 +2,7 @@ package org.ebbflow.topology.discovery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,8 @@ public final class TopologyManager implements TopologyService, DiscoveryEventSin
     private final Map<LinkKey, LinkRecord> links = new HashMap<>();
     private final Map<ConnectPoint, List<LinkKey>> linksAtPort = new HashMap<>();
     private final Map<MacAddress, HostEndpoint> hosts = new HashMap<>();
+    /** How many known hosts attach at each port: lets link and port changes skip scanning every host. */
+    private final Map<ConnectPoint, Integer> hostCountAt = new HashMap<>();
     private final List<TopologyListener> listeners = new CopyOnWriteArrayList<>();
     private long version;
     private TopologySnapshot cached = TopologySnapshot.empty();
@@ -209,6 +212,7 @@ public final class TopologyManager implements TopologyService, DiscoveryEventSin
             case HOST_VANISHED:
                 HostEndpoint old = hosts.remove(e.mac());
                 if (old != null) {
+                    countHostAt(old.attachment(), -1);
                     emit(TopologyEvent.ofHost(TopologyEvent.Type.HOST_REMOVED, ++version, e.atMillis(), old, null));
                 }
                 break;
@@ -297,7 +301,9 @@ public final class TopologyManager implements TopologyService, DiscoveryEventSin
         for (LinkKey key : new ArrayList<>(linksAt(cp))) {
             removeLink(key, at);
         }
-        removeHostsAt(h -> h.attachment().equals(cp), at);
+        if (hasHostsAt(cp)) {
+            removeHostsAt(h -> h.attachment().equals(cp), at);
+        }
         emit(TopologyEvent.ofPort(TopologyEvent.Type.PORT_REMOVED, ++version, at, cp, null));
     }
 
@@ -351,7 +357,9 @@ public final class TopologyManager implements TopologyService, DiscoveryEventSin
         linksAtPort.computeIfAbsent(key.dst(), k -> new ArrayList<>(1)).add(key);
         emit(TopologyEvent.ofLink(TopologyEvent.Type.LINK_ADDED, ++version, at, key, linkState(links.get(key))));
         // Hosts learned on what turns out to be an infrastructure port were mislearned.
-        removeHostsAt(h -> h.attachment().equals(key.src()) || h.attachment().equals(key.dst()), at);
+        if (hasHostsAt(key.src()) || hasHostsAt(key.dst())) {
+            removeHostsAt(h -> h.attachment().equals(key.src()) || h.attachment().equals(key.dst()), at);
+        }
         w.emitChanges(at);
     }
 
@@ -418,6 +426,12 @@ public final class TopologyManager implements TopologyService, DiscoveryEventSin
             return;
         }
         HostEndpoint old = hosts.put(h.mac(), h);
+        if (old == null || !old.attachment().equals(cp)) {
+            if (old != null) {
+                countHostAt(old.attachment(), -1);
+            }
+            countHostAt(cp, 1);
+        }
         if (old == null) {
             emit(TopologyEvent.ofHost(TopologyEvent.Type.HOST_ADDED, ++version, at, h, null));
         } else if (!old.attachment().equals(cp)) {
@@ -441,8 +455,17 @@ public final class TopologyManager implements TopologyService, DiscoveryEventSin
             }
         }
         for (HostEndpoint h : removed) {
+            countHostAt(h.attachment(), -1);
             emit(TopologyEvent.ofHost(TopologyEvent.Type.HOST_REMOVED, ++version, at, h, null));
         }
+    }
+
+    private boolean hasHostsAt(ConnectPoint cp) {
+        return hostCountAt.containsKey(cp);
+    }
+
+    private void countHostAt(ConnectPoint cp, int delta) {
+        hostCountAt.merge(cp, delta, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     // ---- effective states (the same rules as TopologySnapshot)
@@ -559,15 +582,25 @@ public final class TopologyManager implements TopologyService, DiscoveryEventSin
 
     private TopologySnapshot buildSnapshot() {
         TopologySnapshot.Builder b = TopologySnapshot.builder().version(version);
+        List<LinkRecord> ls = new ArrayList<>(links.values());
+        // A port is asleep when a link on it is (as portOwnState says): one pass over the links finds those ports,
+        // instead of looking up every port's links.
+        Set<ConnectPoint> asleepPorts = new HashSet<>();
+        for (LinkRecord r : ls) {
+            if (r.asleep) {
+                asleepPorts.add(r.link.src());
+                asleepPorts.add(r.link.dst());
+            }
+        }
         List<SwitchRecord> sws = new ArrayList<>(switches.values());
         sws.sort((x, y) -> x.info.dpid().compareTo(y.info.dpid()));
         for (SwitchRecord r : sws) {
             b.addSwitch(r.info, r.state());
             for (PortInfo p : r.ports.values()) {
-                b.addPort(p, portOwnState(p.connectPoint()));
+                ElementState own = p.state();
+                b.addPort(p, asleepPorts.contains(p.connectPoint()) ? own.combine(ElementState.ASLEEP) : own);
             }
         }
-        List<LinkRecord> ls = new ArrayList<>(links.values());
         ls.sort((x, y) -> x.link.key().compareTo(y.link.key()));
         for (LinkRecord r : ls) {
             b.addLink(r.link.withState(r.ownState()));
