@@ -50,7 +50,7 @@ public final class ConnectPoint implements Comparable<ConnectPoint> {
 
     @Override
     public int hashCode() {
-        return dpid.hashCode() * 31 + Long.hashCode(portNumber);
+        return Hashing.mix(dpid.value() * 31 + portNumber);
     }
 
     @Override

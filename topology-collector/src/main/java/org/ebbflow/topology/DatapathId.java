@@ -54,7 +54,7 @@ public final class DatapathId implements Comparable<DatapathId> {
 
     @Override
     public int hashCode() {
-        return Long.hashCode(value);
+        return Hashing.mix(value);
     }
 
     @Override

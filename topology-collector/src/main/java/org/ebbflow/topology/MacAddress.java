@@ -57,7 +57,7 @@ public final class MacAddress implements Comparable<MacAddress> {
 
     @Override
     public int hashCode() {
-        return Long.hashCode(value);
+        return Hashing.mix(value);
     }
 
     @Override
