@@ -12,7 +12,8 @@ import java.util.List;
  * reports is spread over the steps it overlaps, weighted by overlap, so polling jitter neither leaves holes nor
  * doubles a step; a step's value is the average rate over the part of it that was observed. A step nothing observed
  * (the interval of a reset, a port never polled) holds NaN and the {@link #MISSING} flag: a marked gap, never a zero.
- * Coarser tiers keep the mean of the fine steps they contain, for longer history at less memory.
+ * Coarser tiers keep the mean of the fine steps they contain, for longer history at less memory; the coarse step
+ * still being filled reads as the mean so far.
  *
  * <p>Thread-safe: writes and reads synchronise on the store.
  */
@@ -24,9 +25,8 @@ public final class SeriesStore implements RateSink {
     private final long fineStep;
     private final int fineLength;
 
-    // Fine tier, per port: ring buffers of rates and flags, the pending (partially observed) step's accumulators.
-    private float[][] fineRx = new float[0][];
-    private float[][] fineTx = new float[0][];
+    // Fine tier, per port: one ring of interleaved (rx, tx) rates and one of flags; the pending step's accumulators.
+    private float[][] fine = new float[0][];
     private byte[][] fineFlags = new byte[0][];
     private long[] lastFineStep = new long[0];
     private long[] pendingStep = new long[0];
@@ -35,11 +35,14 @@ public final class SeriesStore implements RateSink {
     private double[] pendingMillis = new double[0];
     private byte[] pendingFlags = new byte[0];
 
-    // Coarse tiers [tier - 1][port]: ring buffers of means and the number of fine steps in each mean.
-    private final float[][][] coarseRx;
-    private final float[][][] coarseTx;
-    private final byte[][][] coarseCount;
+    // Coarse tiers [tier - 1][port]: rings of interleaved (rx, tx) means, written once per completed coarse step;
+    // the step being filled is summed in flat per-port arrays, which a port-ordered polling round walks in order.
+    private final float[][][] coarse;
     private final long[][] lastCoarseStep;
+    private final long[][] openCoarseStep;
+    private final double[][] openCoarseRx;
+    private final double[][] openCoarseTx;
+    private final int[][] openCoarseCount;
 
     /** @param tiers the fine tier first, then coarser ones whose steps are multiples of the fine step */
     public SeriesStore(List<SeriesTier> tiers) {
@@ -56,11 +59,13 @@ public final class SeriesStore implements RateSink {
                         + fineStep + " ms");
             }
         }
-        int coarse = tiers.size() - 1;
-        coarseRx = new float[coarse][0][];
-        coarseTx = new float[coarse][0][];
-        coarseCount = new byte[coarse][0][];
-        lastCoarseStep = new long[coarse][0];
+        int tiersAbove = tiers.size() - 1;
+        coarse = new float[tiersAbove][0][];
+        lastCoarseStep = new long[tiersAbove][0];
+        openCoarseStep = new long[tiersAbove][0];
+        openCoarseRx = new double[tiersAbove][0];
+        openCoarseTx = new double[tiersAbove][0];
+        openCoarseCount = new int[tiersAbove][0];
     }
 
     /**
@@ -165,12 +170,12 @@ public final class SeriesStore implements RateSink {
     }
 
     private void writeFine(int port, long step, float rx, float tx, byte flags) {
-        if (fineRx[port] == null) {
-            fineRx[port] = new float[fineLength];
-            fineTx[port] = new float[fineLength];
+        float[] ring = fine[port];
+        if (ring == null) {
+            ring = new float[2 * fineLength];
+            Arrays.fill(ring, Float.NaN);
+            fine[port] = ring;
             fineFlags[port] = new byte[fineLength];
-            Arrays.fill(fineRx[port], Float.NaN);
-            Arrays.fill(fineTx[port], Float.NaN);
             Arrays.fill(fineFlags[port], (byte) MISSING);
             lastFineStep[port] = step - 1;
         }
@@ -180,46 +185,62 @@ public final class SeriesStore implements RateSink {
         }
         for (long s = Math.max(prev + 1, step - fineLength + 1); s < step; s++) {
             int slot = slot(s, fineLength);
-            fineRx[port][slot] = Float.NaN;
-            fineTx[port][slot] = Float.NaN;
+            ring[2 * slot] = Float.NaN;
+            ring[2 * slot + 1] = Float.NaN;
             fineFlags[port][slot] = MISSING;
         }
         int slot = slot(step, fineLength);
-        fineRx[port][slot] = rx;
-        fineTx[port][slot] = tx;
+        ring[2 * slot] = rx;
+        ring[2 * slot + 1] = tx;
         fineFlags[port][slot] = flags;
         lastFineStep[port] = Math.max(prev, step);
-        for (int t = 1; t < tiers.size(); t++) {
-            writeCoarse(t - 1, port, step * fineStep / tiers.get(t).stepMillis(), rx, tx);
+        for (int c = 0; c < coarse.length; c++) {
+            addToCoarse(c, port, step * fineStep / tiers.get(c + 1).stepMillis(), rx, tx);
         }
     }
 
-    private void writeCoarse(int c, int port, long step, float rx, float tx) {
+    private void addToCoarse(int c, int port, long step, float rx, float tx) {
+        long open = openCoarseStep[c][port];
+        if (step != open) {
+            if (step < open) {
+                return; // a late fine step of a coarse step already closed
+            }
+            closeCoarse(c, port);
+            openCoarseStep[c][port] = step;
+        }
+        openCoarseRx[c][port] += rx;
+        openCoarseTx[c][port] += tx;
+        openCoarseCount[c][port]++;
+    }
+
+    /** Writes the open coarse step's mean into the ring, clearing the steps skipped since the last one. */
+    private void closeCoarse(int c, int port) {
+        int n = openCoarseCount[c][port];
+        long step = openCoarseStep[c][port];
+        if (n == 0 || step == Long.MIN_VALUE) {
+            return;
+        }
         int len = tiers.get(c + 1).length();
-        if (coarseRx[c][port] == null) {
-            coarseRx[c][port] = new float[len];
-            coarseTx[c][port] = new float[len];
-            coarseCount[c][port] = new byte[len];
-            Arrays.fill(coarseRx[c][port], Float.NaN);
-            Arrays.fill(coarseTx[c][port], Float.NaN);
+        float[] ring = coarse[c][port];
+        if (ring == null) {
+            ring = new float[2 * len];
+            Arrays.fill(ring, Float.NaN);
+            coarse[c][port] = ring;
             lastCoarseStep[c][port] = step - 1;
         }
         long prev = lastCoarseStep[c][port];
-        if (step <= prev - len) {
-            return;
-        }
-        for (long s = Math.max(prev + 1, step - len + 1); s <= step; s++) {
+        for (long s = Math.max(prev + 1, step - len + 1); s < step; s++) {
             int slot = slot(s, len);
-            coarseRx[c][port][slot] = Float.NaN;
-            coarseTx[c][port][slot] = Float.NaN;
-            coarseCount[c][port][slot] = 0;
+            ring[2 * slot] = Float.NaN;
+            ring[2 * slot + 1] = Float.NaN;
         }
-        lastCoarseStep[c][port] = Math.max(prev, step);
         int slot = slot(step, len);
-        int n = coarseCount[c][port][slot] + 1;
-        coarseCount[c][port][slot] = (byte) n;
-        coarseRx[c][port][slot] = n == 1 ? rx : coarseRx[c][port][slot] + (rx - coarseRx[c][port][slot]) / n;
-        coarseTx[c][port][slot] = n == 1 ? tx : coarseTx[c][port][slot] + (tx - coarseTx[c][port][slot]) / n;
+        ring[2 * slot] = (float) (openCoarseRx[c][port] / n);
+        ring[2 * slot + 1] = (float) (openCoarseTx[c][port] / n);
+        lastCoarseStep[c][port] = Math.max(prev, step);
+        openCoarseRx[c][port] = 0;
+        openCoarseTx[c][port] = 0;
+        openCoarseCount[c][port] = 0;
     }
 
     private static int slot(long step, int length) {
@@ -237,27 +258,35 @@ public final class SeriesStore implements RateSink {
      */
     public synchronized int read(int tier, int port, long endStep, int count, float[] rxOut, float[] txOut,
                                  int offset) {
-        float[] rx = null;
-        float[] tx = null;
+        float[] ring = null;
         long last = Long.MIN_VALUE;
+        long open = Long.MIN_VALUE;
         int len = tiers.get(tier).length();
         if (port >= 0 && port < lastFineStep.length) {
             if (tier == 0) {
-                rx = fineRx[port];
-                tx = fineTx[port];
+                ring = fine[port];
                 last = lastFineStep[port];
             } else {
-                rx = coarseRx[tier - 1][port];
-                tx = coarseTx[tier - 1][port];
-                last = lastCoarseStep[tier - 1][port];
+                ring = coarse[tier - 1][port];
+                last = ring == null ? Long.MIN_VALUE : lastCoarseStep[tier - 1][port];
+                open = openCoarseCount[tier - 1][port] > 0 ? openCoarseStep[tier - 1][port] : Long.MIN_VALUE;
             }
         }
         int present = 0;
         for (int i = 0; i < count; i++) {
             long s = endStep - count + i;
-            boolean held = rx != null && s <= last && s > last - len;
-            float r = held ? rx[slot(s, len)] : Float.NaN;
-            float t = held ? tx[slot(s, len)] : Float.NaN;
+            float r = Float.NaN;
+            float t = Float.NaN;
+            if (s == open) {
+                // The coarse step still being filled reads as the mean of its fine steps so far.
+                int n = openCoarseCount[tier - 1][port];
+                r = (float) (openCoarseRx[tier - 1][port] / n);
+                t = (float) (openCoarseTx[tier - 1][port] / n);
+            } else if (ring != null && s <= last && s > last - len) {
+                int slot = slot(s, len);
+                r = ring[2 * slot];
+                t = ring[2 * slot + 1];
+            }
             if (rxOut != null) {
                 rxOut[offset + i] = r;
             }
@@ -285,7 +314,7 @@ public final class SeriesStore implements RateSink {
 
     /** @return the last complete fine step of a port, or {@link Long#MIN_VALUE} if none */
     public synchronized long lastFineStep(int port) {
-        return port < 0 || port >= lastFineStep.length || fineRx[port] == null ? Long.MIN_VALUE : lastFineStep[port];
+        return port < 0 || port >= lastFineStep.length || fine[port] == null ? Long.MIN_VALUE : lastFineStep[port];
     }
 
     /** @return the number of ports the store has room for */
@@ -295,16 +324,15 @@ public final class SeriesStore implements RateSink {
 
     /** @return the bytes held by the per-port arrays (values, flags, counts and per-port state), for sizing */
     public synchronized long approximateBytes() {
-        long perPortState = 8 + 8 + 8 + 8 + 8 + 1;
+        long perPortState = 8 + 8 + 8 + 8 + 8 + 1 + 8 + coarse.length * (8L + 8 + 8 + 8 + 4 + 8);
         long bytes = (long) lastFineStep.length * perPortState;
         for (int p = 0; p < lastFineStep.length; p++) {
-            if (fineRx[p] != null) {
-                bytes += 2L * (16 + 4L * fineLength) + 16 + fineLength;
+            if (fine[p] != null) {
+                bytes += (16 + 8L * fineLength) + (16 + fineLength);
             }
-            for (int c = 0; c < coarseRx.length; c++) {
-                if (coarseRx[c][p] != null) {
-                    int len = tiers.get(c + 1).length();
-                    bytes += 2L * (16 + 4L * len) + 16 + len;
+            for (int c = 0; c < coarse.length; c++) {
+                if (coarse[c][p] != null) {
+                    bytes += 16 + 8L * tiers.get(c + 1).length();
                 }
             }
         }
@@ -324,8 +352,7 @@ public final class SeriesStore implements RateSink {
         }
         int len = Math.max(port + 1, Math.max(64, lastFineStep.length * 2));
         int old = lastFineStep.length;
-        fineRx = Arrays.copyOf(fineRx, len);
-        fineTx = Arrays.copyOf(fineTx, len);
+        fine = Arrays.copyOf(fine, len);
         fineFlags = Arrays.copyOf(fineFlags, len);
         lastFineStep = Arrays.copyOf(lastFineStep, len);
         pendingStep = Arrays.copyOf(pendingStep, len);
@@ -334,11 +361,14 @@ public final class SeriesStore implements RateSink {
         pendingTxBits = Arrays.copyOf(pendingTxBits, len);
         pendingMillis = Arrays.copyOf(pendingMillis, len);
         pendingFlags = Arrays.copyOf(pendingFlags, len);
-        for (int c = 0; c < coarseRx.length; c++) {
-            coarseRx[c] = Arrays.copyOf(coarseRx[c], len);
-            coarseTx[c] = Arrays.copyOf(coarseTx[c], len);
-            coarseCount[c] = Arrays.copyOf(coarseCount[c], len);
+        for (int c = 0; c < coarse.length; c++) {
+            coarse[c] = Arrays.copyOf(coarse[c], len);
             lastCoarseStep[c] = Arrays.copyOf(lastCoarseStep[c], len);
+            openCoarseStep[c] = Arrays.copyOf(openCoarseStep[c], len);
+            Arrays.fill(openCoarseStep[c], old, len, Long.MIN_VALUE);
+            openCoarseRx[c] = Arrays.copyOf(openCoarseRx[c], len);
+            openCoarseTx[c] = Arrays.copyOf(openCoarseTx[c], len);
+            openCoarseCount[c] = Arrays.copyOf(openCoarseCount[c], len);
         }
     }
 }
