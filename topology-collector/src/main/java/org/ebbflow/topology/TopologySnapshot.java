@@ -36,7 +36,8 @@ public final class TopologySnapshot {
     private final long[] linkCapacityBps;
     private final byte[] linkStates;
     private final int[] reverseLink;
-    private final Map<LinkKey, Integer> linkIndex;
+    /** Built on first use: planners walk int arrays and rarely look links up by key. */
+    private volatile Map<LinkKey, Integer> linkIndex;
     private final int[] outOffsets;
     private final int[] outLinks;
     private final int[] inOffsets;
@@ -99,7 +100,6 @@ public final class TopologySnapshot {
         linkDst = new int[m];
         linkCapacityBps = new long[m];
         linkStates = new byte[m];
-        linkIndex = new HashMap<>(m * 2);
         outOffsets = new int[n + 1];
         inOffsets = new int[n + 1];
         for (int i = 0; i < m; i++) {
@@ -120,9 +120,6 @@ public final class TopologySnapshot {
             linkDst[i] = d;
             linkCapacityBps[i] = l.capacityBps();
             linkStates[i] = (byte) st.ordinal();
-            if (linkIndex.put(l.key(), i) != null) {
-                throw new IllegalArgumentException("duplicate link " + l.key());
-            }
             outOffsets[s + 1]++;
             inOffsets[d + 1]++;
         }
@@ -132,8 +129,7 @@ public final class TopologySnapshot {
         fillAdjacency(inOffsets, inLinks, linkDst);
         reverseLink = new int[m];
         for (int i = 0; i < m; i++) {
-            Integer r = linkIndex.get(links[i].key().reverse());
-            reverseLink[i] = r == null ? -1 : r;
+            reverseLink[i] = findReverse(i);
         }
 
         int h = b.hosts.size();
@@ -162,6 +158,47 @@ public final class TopologySnapshot {
     }
 
     /** Sorts one switch's ports (and their states alongside) by port number; insertion sort, ranges are small. */
+    /**
+     * Finds the opposite direction of a link among its destination's out-links (degree-bounded, no map), and rejects a
+     * second link with the same key found among its source's out-links on the way.
+     */
+    private int findReverse(int i) {
+        LinkKey key = links[i].key();
+        for (int p = outOffsets[linkSrc[i]]; p < outOffsets[linkSrc[i] + 1]; p++) {
+            int j = outLinks[p];
+            if (j < i && links[j].key().equals(key)) {
+                throw new IllegalArgumentException("duplicate link " + key);
+            }
+        }
+        int found = -1;
+        for (int p = outOffsets[linkDst[i]]; p < outOffsets[linkDst[i] + 1]; p++) {
+            int j = outLinks[p];
+            LinkKey other = links[j].key();
+            if (other.dst().equals(key.src()) && other.src().equals(key.dst())) {
+                found = j;
+                break;
+            }
+        }
+        return found;
+    }
+
+    private Map<LinkKey, Integer> linkIndexMap() {
+        Map<LinkKey, Integer> map = linkIndex;
+        if (map == null) {
+            synchronized (this) {
+                map = linkIndex;
+                if (map == null) {
+                    map = new HashMap<>(links.length * 2);
+                    for (int i = 0; i < links.length; i++) {
+                        map.put(links[i].key(), i);
+                    }
+                    linkIndex = map;
+                }
+            }
+        }
+        return map;
+    }
+
     private void sortPorts(int from, int to) {
         for (int i = from + 1; i < to; i++) {
             PortInfo port = ports[i];
@@ -289,7 +326,7 @@ public final class TopologySnapshot {
 
     /** @return the link's number, or -1 if the snapshot does not know it */
     public int linkIndex(LinkKey key) {
-        Integer i = linkIndex.get(key);
+        Integer i = linkIndexMap().get(key);
         return i == null ? -1 : i;
     }
 
