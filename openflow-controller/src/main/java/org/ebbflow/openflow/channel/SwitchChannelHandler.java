@@ -52,6 +52,7 @@ public final class SwitchChannelHandler extends SimpleChannelInboundHandler<OFMe
     private State state = State.WAIT_HELLO;
     private ScheduledFuture<?> handshakeTimer;
     private boolean echoOutstanding;
+    private boolean closing;
 
     /**
      * @param registry where the switch is registered once its handshake completes
@@ -90,7 +91,7 @@ public final class SwitchChannelHandler extends SimpleChannelInboundHandler<OFMe
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, OFMessage msg) {
-        if (state == State.CLOSED) {
+        if (state == State.CLOSED || closing) {
             return;
         }
         if (CONTROLLER_ONLY.contains(msg.getType())) {
@@ -227,9 +228,10 @@ public final class SwitchChannelHandler extends SimpleChannelInboundHandler<OFMe
     }
 
     private void fail(ChannelHandlerContext ctx, String why) {
-        if (state == State.CLOSED) {
+        if (state == State.CLOSED || closing) {
             return;
         }
+        closing = true;
         log.warn("closing OpenFlow connection {} ({}): {}", conn == null ? "?" : conn, ctx.channel().remoteAddress(),
                 why);
         cancelHandshakeTimer();
