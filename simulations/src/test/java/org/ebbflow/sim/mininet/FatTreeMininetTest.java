@@ -56,6 +56,7 @@ class FatTreeMininetTest {
     private OpenFlowController controller;
     private MininetRunner mininet;
     private long readyNanos;
+    private final java.util.concurrent.atomic.AtomicLong firstSwitchNanos = new java.util.concurrent.atomic.AtomicLong();
 
     @BeforeAll
     void start() throws Exception {
@@ -68,6 +69,7 @@ class FatTreeMininetTest {
         }
         controller = new OpenFlowController(ControllerConfig.defaults().withListen("127.0.0.1", 0)
                 .withLinkRates(10_000_000, 0));
+        controller.topology().addListener(e -> firstSwitchNanos.compareAndSet(0, System.nanoTime()));
         InetSocketAddress bound = controller.start();
         MininetRunner.Options options = MininetRunner.Options.defaults()
                 .withController("127.0.0.1:" + bound.getPort())
@@ -116,7 +118,9 @@ class FatTreeMininetTest {
             return s.switchCount() == 20 && s.undirectedLinkCount() == 32 && s.linkCount() == 64
                     && s.hostCount() == 16;
         });
-        measurements.put("discoverySecondsAfterReady", (System.nanoTime() - readyNanos) / 1e9);
+        long done = System.nanoTime();
+        measurements.put("discoverySecondsAfterReady", (done - readyNanos) / 1e9);
+        measurements.put("discoverySecondsFromFirstSwitch", (done - firstSwitchNanos.get()) / 1e9);
         TopologySnapshot got = controller.topology().snapshot();
         TopologySnapshot want = FatTree_build();
         assertEquals(switches(want), switches(got));
@@ -230,6 +234,36 @@ class FatTreeMininetTest {
         measurements.put("removeByCookieSeconds", (System.nanoTime() - t) / 1e9);
         PingResult r = mininet.pingAll();
         assertEquals(List.of(), r.failures(), "routes survive the removal of other ebbflow rules");
+    }
+
+    @Test
+    @Order(6)
+    void coreSleepsAndWakesWithoutLosingPings() throws Exception {
+        org.ebbflow.topology.DatapathId core = org.ebbflow.topology.generate.FatTree.coreDpid(1);
+        long t = System.nanoTime();
+        controller.power().sleepSwitch(core).get(30, TimeUnit.SECONDS);
+        measurements.put("sleepCoreMillis", (System.nanoTime() - t) / 1e6);
+        assertEquals(org.ebbflow.topology.ElementState.ASLEEP, controller.topology().snapshot()
+                .switchState(controller.topology().snapshot().switchIndex(core)));
+        controller.router().whenConverged(20_000).get(25, TimeUnit.SECONDS);
+        PingResult asleep = mininet.pingAll();
+        assertEquals(List.of(), asleep.failures(), "ping with c1 asleep");
+        t = System.nanoTime();
+        controller.power().wakeSwitch(core).get(30, TimeUnit.SECONDS);
+        measurements.put("wakeCoreMillis", (System.nanoTime() - t) / 1e6);
+        await("c1's links usable again", 15, () -> {
+            TopologySnapshot s = controller.topology().snapshot();
+            int c = s.switchIndex(core);
+            for (int p = s.outLinkStart(c); p < s.outLinkEnd(c); p++) {
+                if (!s.isLinkUsable(s.outLinkAt(p))) {
+                    return false;
+                }
+            }
+            return s.outLinkEnd(c) - s.outLinkStart(c) == 4;
+        });
+        controller.router().whenConverged(20_000).get(25, TimeUnit.SECONDS);
+        PingResult awake = mininet.pingAll();
+        assertEquals(List.of(), awake.failures(), "ping after c1 woke");
     }
 
     private static Set<String> switches(TopologySnapshot t) {
