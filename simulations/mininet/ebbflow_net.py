@@ -262,7 +262,6 @@ def main():
     signal.signal(signal.SIGHUP, stop)
     try:
         net.build()
-        sys.stderr.write('built in %.2f s\n' % (time.time() - started))
         for sw in net.switches:
             for intf in sw.intfList():
                 if intf.name != 'lo':
@@ -271,7 +270,6 @@ def main():
             h.cmd('sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 '
                   'net.ipv6.conf.lo.disable_ipv6=1')
         net.start()
-        sys.stderr.write('started in %.2f s\n' % (time.time() - started))
         for h in net.hosts:
             for intf in h.intfList():
                 h.cmd('ethtool -K %s tx off >/dev/null 2>&1' % intf.name)

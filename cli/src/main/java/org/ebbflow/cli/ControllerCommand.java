@@ -56,7 +56,8 @@ public final class ControllerCommand extends EbbflowSubcommand {
             err().flush();
             Runtime.getRuntime().addShutdownHook(hook);
             String last = "";
-            long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + durationSeconds * 1_000_000_000L;
+            long deadline = durationSeconds == 0 ? Long.MAX_VALUE
+                    : System.nanoTime() + durationSeconds * 1_000_000_000L;
             while (!stop.await(1, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
                 String now = progress(controller);
                 if (!now.equals(last)) {

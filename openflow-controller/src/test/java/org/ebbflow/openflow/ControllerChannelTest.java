@@ -73,7 +73,7 @@ class ControllerChannelTest {
         DatapathId dpid = DatapathId.of(9);
         try (FakeSwitch sw = new FakeSwitch(address, 9, 2)) {
             assertTrue(sw.awaitHandshake(5000));
-            await("connected", () -> controller.switches().get(dpid) != null);
+            await("connected", () -> controller.topology().snapshot().switchCount() == 1);
         }
         await("disconnected", () -> controller.topology().snapshot().switchState(0) == ElementState.FAILED);
         try (FakeSwitch again = new FakeSwitch(address, 9, 2)) {

@@ -83,7 +83,8 @@ final class FakeSwitch implements AutoCloseable {
                 send(F.buildHello().setXid(1).build());
                 break;
             case FEATURES_REQUEST:
-                send(F.buildFeaturesReply().setXid(m.getXid()).setDatapathId(DatapathId.of(dpid)).setNTables((short) 254)
+                send(F.buildFeaturesReply().setXid(m.getXid()).setDatapathId(DatapathId.of(dpid))
+                        .setNTables((short) 254)
                         .setNBuffers(0).build());
                 break;
             case STATS_REQUEST:

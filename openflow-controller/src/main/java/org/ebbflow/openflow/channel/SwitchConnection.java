@@ -265,7 +265,8 @@ public final class SwitchConnection {
             return false;
         }
         if (msg instanceof OFErrorMsg) {
-            finish(msg.getXid(), p).completeExceptionally(new OpenFlowErrorException(name(), List.of((OFErrorMsg) msg)));
+            finish(msg.getXid(), p).completeExceptionally(
+                    new OpenFlowErrorException(name(), List.of((OFErrorMsg) msg)));
             return true;
         }
         p.parts.add(msg);

@@ -40,7 +40,8 @@ public final class ArpPacket {
         int hlen = b.get() & 0xFF;
         int plen = b.get() & 0xFF;
         int op = b.getShort() & 0xFFFF;
-        if (htype != 1 || ptype != EthernetFrame.TYPE_IPV4 || hlen != 6 || plen != 4 || (op != REQUEST && op != REPLY)) {
+        if (htype != 1 || ptype != EthernetFrame.TYPE_IPV4 || hlen != 6 || plen != 4
+                || (op != REQUEST && op != REPLY)) {
             return null;
         }
         MacAddress sha = EthernetFrame.readMac(b);

@@ -56,7 +56,8 @@ class FatTreeMininetTest {
     private OpenFlowController controller;
     private MininetRunner mininet;
     private long readyNanos;
-    private final java.util.concurrent.atomic.AtomicLong firstSwitchNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong firstSwitchNanos =
+            new java.util.concurrent.atomic.AtomicLong();
 
     @BeforeAll
     void start() throws Exception {
