@@ -122,7 +122,8 @@ public final class DemandLoadEstimator {
         }
     }
 
-    private static LinkLoads general(ResolvedDemands r) {
+    /** The DAG split for any topology; package-private so tests can compare it with the closed forms. */
+    static LinkLoads general(ResolvedDemands r) {
         TopologySnapshot t = r.topology();
         int n = t.switchCount();
         double[] bps = new double[t.linkCount()];

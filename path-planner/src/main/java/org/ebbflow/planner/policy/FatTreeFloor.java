@@ -51,7 +51,7 @@ public final class FatTreeFloor implements ConnectivityFloor {
                 chosen++;
                 switches[f.agg(pod, a)] = true;
                 for (int e = 0; e < h; e++) {
-                    if (terminal[f.edge(pod, e)]) {
+                    if (terminal[f.edge(pod, e)] && PowerStates.isSwitchAvailable(t, f.edge(pod, e))) {
                         switches[f.edge(pod, e)] = true;
                         mark(t, links, f.edgeUp(pod, e, a));
                     }

@@ -37,7 +37,7 @@ public final class LeafSpineFloor implements ConnectivityFloor {
             chosen++;
             switches[f.spine(i)] = true;
             for (int j = 0; j < f.leafCount(); j++) {
-                if (terminal[f.leaf(j)]) {
+                if (terminal[f.leaf(j)] && PowerStates.isSwitchAvailable(t, f.leaf(j))) {
                     switches[f.leaf(j)] = true;
                     FatTreeFloor.mark(t, links, f.up(j, i));
                 }
