@@ -13,7 +13,8 @@ import org.ebbflow.topology.TopologySnapshot;
  * Seeded random demands for any topology, as described by a {@link RandomDemandSpec}: the same spec and snapshot
  * always give the same set. Sources are uniform over hosts (or over switches when the topology has no hosts);
  * destinations are uniform over the hosts (switches) at the drawn {@link Locality}, by hop distance over links that
- * are not failed. Demand ids are 0..pairs−1.
+ * are not failed; a source that reaches no endpoint at all (failures cut it off) gets a uniform one, which the
+ * planner will refuse as unreachable. Demand ids are 0..pairs−1.
  *
  * <p>Cost: one breadth-first search and one cumulative host table per distinct source switch, O(S·(S + L)) in the
  * worst case, then O(log S) per demand.
@@ -69,7 +70,8 @@ public final class RandomDemandGenerator {
                 }
             }
             if (dst < 0) {
-                throw new DemandException(0, "no destination reachable from " + endpointName(src));
+                // Nothing reachable (failures cut the source off): any other endpoint; the planner refuses it.
+                dst = (src + 1 + rnd.nextInt(endpoints - 1)) % endpoints;
             }
             double mean = spec.load() * capacityOf(src, srcSwitch);
             double u = rnd.nextDouble();

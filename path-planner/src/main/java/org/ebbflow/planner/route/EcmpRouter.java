@@ -11,7 +11,8 @@ import org.ebbflow.topology.TopologySnapshot;
  * and moved to the next one only if that does not fit its class cap. No energy preference: with the always-on policy
  * every element is awake anyway. On fat-trees and leaf-spines the equal-cost paths are enumerated from the layout
  * (all (k/2)² between pods); elsewhere up to {@value #DEFAULT_MAX_PATHS} per pair from {@link EqualCostPaths},
- * cached while the topology stays the same. O(D · paths · hops) worst case, O(D · hops) when the hashed path fits.
+ * cached while the topology stays the same; a fabric demand none of whose shortest paths fits (failures can leave
+ * only detours) tries those too. O(D · paths · hops) worst case, O(D · hops) when the hashed path fits.
  */
 public final class EcmpRouter implements DemandRouter {
     /** The router's name. */
@@ -44,7 +45,10 @@ public final class EcmpRouter implements DemandRouter {
         for (int i = 0; i < st.demands.size(); i++) {
             int d = st.demands.placementOrder(i);
             boolean onFabric = fabric != null && fabric.covers(st.demands.srcSwitch(d), st.demands.dstSwitch(d));
-            Placement.hashedFirstFit(st, d, onFabric ? fabric : cache, buf);
+            if (!onFabric || !Placement.tryHashedFirstFit(st, d, fabric, buf)) {
+                // Failures can leave only detours the fabric's shortest paths do not include.
+                Placement.hashedFirstFit(st, d, cache, buf);
+            }
         }
         return st.freeze(NAME);
     }

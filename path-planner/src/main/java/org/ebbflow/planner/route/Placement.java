@@ -60,16 +60,23 @@ final class Placement {
      * O(candidates × hops).
      */
     static void hashedFirstFit(RoutingState st, int d, CandidateSource source, int[] buf) {
+        if (!tryHashedFirstFit(st, d, source, buf)) {
+            int src = st.demands.srcSwitch(d);
+            int dst = st.demands.dstSwitch(d);
+            refuse(st, d, source, buf, isLatencySensitive(st, d) ? source.minLength(src, dst) : Integer.MAX_VALUE);
+        }
+    }
+
+    /** Like {@link #hashedFirstFit} but leaves the demand unplaced, returning false, when nothing fits. */
+    static boolean tryHashedFirstFit(RoutingState st, int d, CandidateSource source, int[] buf) {
         int src = st.demands.srcSwitch(d);
         int dst = st.demands.dstSwitch(d);
         if (keepPrevious(st, d, buf)) {
-            return;
+            return true;
         }
         int count = source.count(src, dst);
         if (count == 0) {
-            st.refuse(d, RefusalReason.UNREACHABLE, "no available path from " + st.topology.switchAt(src).name()
-                    + " to " + st.topology.switchAt(dst).name());
-            return;
+            return false;
         }
         int maxLength = isLatencySensitive(st, d) ? source.minLength(src, dst) : Integer.MAX_VALUE;
         int start = Math.floorMod(mix(st.demands.demand(d).id()), count);
@@ -85,7 +92,11 @@ final class Placement {
                 }
             }
         }
-        commitOrRefuse(st, d, source, buf, chosen, maxLength);
+        if (chosen < 0) {
+            return false;
+        }
+        st.commit(d, buf, 0, source.fill(src, dst, chosen, buf));
+        return true;
     }
 
     private static void commitOrRefuse(RoutingState st, int d, CandidateSource source, int[] buf, int chosen,
@@ -115,8 +126,8 @@ final class Placement {
             }
         }
         if (room < 0) {
-            st.refuse(d, RefusalReason.UNREACHABLE, "every path from " + st.topology.switchAt(src).name() + " to "
-                    + st.topology.switchAt(dst).name() + " crosses a failed or disabled element");
+            st.refuse(d, RefusalReason.UNREACHABLE, "no path from " + st.topology.switchAt(src).name() + " to "
+                    + st.topology.switchAt(dst).name() + " avoids failed and disabled elements");
         } else {
             st.refuseForCapacity(d, room == Double.POSITIVE_INFINITY ? st.rate(d) : room);
         }

@@ -2,6 +2,7 @@ package org.ebbflow.planner.route;
 
 import org.ebbflow.planner.fabric.FatTreeLayout;
 import org.ebbflow.planner.fabric.LeafSpineLayout;
+import org.ebbflow.planner.power.PowerStates;
 import org.ebbflow.topology.TopologySnapshot;
 
 /**
@@ -11,7 +12,8 @@ import org.ebbflow.topology.TopologySnapshot;
  * (free elements first, then fewest added watts, then leftmost) over the fabric's shortest paths, enumerated by
  * position without any path search: same edge → no link; same pod → via aggregation a; other pods → via aggregation a
  * and core (a, m), skipping all of a's cores at once when a's edge links are full. Demands whose endpoints are not
- * edges or leaves, and whole topologies that are neither fabric, go to a {@link GreedyBinPackingRouter}.
+ * edges or leaves, whole topologies that are neither fabric, and (when failures broke the fabric's symmetry) demands
+ * none of whose shortest fabric paths fits go to a {@link GreedyBinPackingRouter}'s candidates, detours included.
  *
  * <p>Cost: O(S + L) to detect the layout (once per topology), then per demand O(1) when the leftmost free path fits
  * and at most O((k/2)²) otherwise; no allocation per demand or hop. A k=48 fat-tree with 100,000 demands is the
@@ -43,6 +45,7 @@ public final class TopologyAwareRouter implements DemandRouter {
         }
         RoutingState st = new RoutingState(request);
         int[] buf = st.pathBuffer();
+        boolean intact = fabric != null && isIntact(t);
         for (int i = 0; i < st.demands.size(); i++) {
             int d = st.demands.placementOrder(i);
             int src = st.demands.srcSwitch(d);
@@ -51,16 +54,37 @@ public final class TopologyAwareRouter implements DemandRouter {
                 Placement.energyFirstFit(st, d, fallback.candidatesFor(t), buf);
             } else if (Placement.keepPrevious(st, d, buf)) {
                 continue;
-            } else if (fatTree != null) {
-                placeFatTree(st, d, src, dst, buf);
-            } else {
-                placeLeafSpine(st, d, src, dst, buf);
+            } else if (!(fatTree != null ? placeFatTree(st, d, src, dst, buf) : placeLeafSpine(st, d, src, dst, buf))) {
+                // No shortest fabric path fits: with failures a detour may; else refuse with the fabric's figures.
+                if (intact) {
+                    Placement.refuse(st, d, fabric, buf, Integer.MAX_VALUE);
+                } else {
+                    Placement.energyFirstFit(st, d, fallback.candidatesFor(t), buf);
+                }
             }
         }
         return st.freeze(NAME);
     }
 
-    private void placeFatTree(RoutingState st, int d, int src, int dst, int[] buf) {
+    /** @return true if every switch and link is available and the fabric has all its cables */
+    private boolean isIntact(TopologySnapshot t) {
+        for (int s = 0; s < t.switchCount(); s++) {
+            if (!PowerStates.isSwitchAvailable(t, s)) {
+                return false;
+            }
+        }
+        for (int l = 0; l < t.linkCount(); l++) {
+            if (!PowerStates.isLinkAvailable(t, l)) {
+                return false;
+            }
+        }
+        int expected = fatTree != null ? fatTree.k() * fatTree.k() * fatTree.k() : 2 * leafSpine.spineCount()
+                * leafSpine.leafCount();
+        return t.linkCount() == expected;
+    }
+
+    /** @return true if placed; false if no shortest fabric path fits (the demand is left unplaced) */
+    private boolean placeFatTree(RoutingState st, int d, int src, int dst, int[] buf) {
         FatTreeLayout f = fatTree;
         double rate = st.rate(d);
         double cap = st.capOf(d);
@@ -69,10 +93,9 @@ public final class TopologyAwareRouter implements DemandRouter {
         if (src == dst) {
             if (ends < RoutingState.TIER_NEVER) {
                 st.commit(d, buf, 0, 0);
-            } else {
-                Placement.refuse(st, d, fabric, buf, Integer.MAX_VALUE);
+                return true;
             }
-            return;
+            return false;
         }
         int p = f.podOf(src);
         int q = f.podOf(dst);
@@ -135,8 +158,7 @@ public final class TopologyAwareRouter implements DemandRouter {
             }
         }
         if (bestA < 0) {
-            Placement.refuse(st, d, fabric, buf, Integer.MAX_VALUE);
-            return;
+            return false;
         }
         buf[0] = f.edgeUp(p, e, bestA);
         if (p == q) {
@@ -148,18 +170,19 @@ public final class TopologyAwareRouter implements DemandRouter {
             buf[3] = f.aggDown(q, bestA, g);
             st.commit(d, buf, 0, 4);
         }
+        return true;
     }
 
-    private void placeLeafSpine(RoutingState st, int d, int src, int dst, int[] buf) {
+    /** @return true if placed; false if no shortest fabric path fits */
+    private boolean placeLeafSpine(RoutingState st, int d, int src, int dst, int[] buf) {
         LeafSpineLayout f = leafSpine;
         int ends = Math.max(st.switchTier(src), st.switchTier(dst));
         if (src == dst) {
             if (ends < RoutingState.TIER_NEVER) {
                 st.commit(d, buf, 0, 0);
-            } else {
-                Placement.refuse(st, d, fabric, buf, Integer.MAX_VALUE);
+                return true;
             }
-            return;
+            return false;
         }
         double rate = st.rate(d);
         double cap = st.capOf(d);
@@ -192,12 +215,12 @@ public final class TopologyAwareRouter implements DemandRouter {
             }
         }
         if (best < 0) {
-            Placement.refuse(st, d, fabric, buf, Integer.MAX_VALUE);
-            return;
+            return false;
         }
         buf[0] = f.up(j, best);
         buf[1] = f.down(best, k);
         st.commit(d, buf, 0, 2);
+        return true;
     }
 
     private static int max(int a, int b, int c, int d, int e) {
