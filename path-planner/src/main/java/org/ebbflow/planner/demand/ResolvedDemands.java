@@ -99,6 +99,25 @@ public final class ResolvedDemands {
         return classOrdinal[d];
     }
 
+    /**
+     * @return true if {@code other} has the same demand ids at the same positions, so positions can stand for ids
+     *     when comparing the two (the common case of a controller re-planning a stable demand list); O(n)
+     */
+    public boolean sameIdsAs(ResolvedDemands other) {
+        if (other.set == set) {
+            return true;
+        }
+        if (other.size() != size()) {
+            return false;
+        }
+        for (int d = 0; d < size(); d++) {
+            if (set.get(d).id() != other.set.get(d).id()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the position in the set of the {@code i}-th demand to place */
     public int placementOrder(int i) {
         return order[i];

@@ -59,15 +59,23 @@ public final class FlowRuleDiff {
             }
             return new FlowRuleDiff(nv, null, Arrays.copyOf(cn, nc), NONE, adds, 0);
         }
-        Map<Long, Integer> prevIndex = new HashMap<>(pv.demandCount() * 2);
-        for (int e = 0; e < pv.demandCount(); e++) {
+        boolean samePositions = previous.demands().sameIdsAs(next.demands());
+        boolean sameTopology = previous.topology() == next.topology();
+        Map<Long, Integer> prevIndex = samePositions ? null : new HashMap<>(pv.demandCount() * 2);
+        for (int e = 0; !samePositions && e < pv.demandCount(); e++) {
             prevIndex.put(pv.demandId(e), e);
         }
         boolean[] seen = new boolean[pv.demandCount()];
         int[] cp = new int[pv.demandCount()];
         int pc = 0;
         for (int d = 0; d < nv.demandCount(); d++) {
-            Integer found = prevIndex.get(nv.demandId(d));
+            Integer found = samePositions ? Integer.valueOf(d) : prevIndex.get(nv.demandId(d));
+            if (found != null && sameTopology && next.samePath(d, previous, found)
+                    && next.demands().demand(d).equals(previous.demands().demand(found))) {
+                // Same snapshot, same demand, same links: the same rules, nothing to compare hop by hop.
+                seen[found] = true;
+                continue;
+            }
             if (found == null) {
                 if (nv.ruleCount(d) > 0) {
                     cn[nc++] = d;

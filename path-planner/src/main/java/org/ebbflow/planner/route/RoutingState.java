@@ -50,7 +50,7 @@ final class RoutingState {
     private int poolSize;
     private final Routing previous;
     private final Map<Long, Integer> previousIndex;
-    private final int[] previousLinks;
+    private final boolean samePositions;
 
     RoutingState(RoutingRequest r) {
         this.topology = r.topology();
@@ -92,15 +92,14 @@ final class RoutingState {
         placed = new boolean[count];
         pool = new int[Math.max(16, count * 4)];
         previous = r.previous();
-        if (previous != null) {
+        samePositions = previous != null && previous.demands().sameIdsAs(demands);
+        if (previous != null && !samePositions) {
             previousIndex = new HashMap<>(previous.demandCount() * 2);
             for (int i = 0; i < previous.demandCount(); i++) {
                 previousIndex.put(previous.demands().demand(i).id(), i);
             }
-            previousLinks = new int[n];
         } else {
             previousIndex = null;
-            previousLinks = null;
         }
     }
 
@@ -147,6 +146,14 @@ final class RoutingState {
             return false;
         }
         return !guaranteed || reserved[l] + rate <= reservationCap * c * (1 + SLACK);
+    }
+
+    /**
+     * @return an upper bound on the room link {@code l} has for any demand: its capacity under the tightest cap of
+     *     the classes it carries, minus its load (a demand's own class cap can only lower it); 0 if unavailable
+     */
+    double linkRoom(int l) {
+        return linkTier[l] >= TIER_NEVER ? 0 : limit[l] * capacity[l] - load[l];
     }
 
     /** @return the class cap of demand {@code d} */
@@ -306,7 +313,7 @@ final class RoutingState {
         if (previous == null || demands.demandClass(d) == DemandClass.BULK) {
             return -1;
         }
-        Integer e = previousIndex.get(demands.demand(d).id());
+        Integer e = samePositions ? Integer.valueOf(d) : previousIndex.get(demands.demand(d).id());
         if (e == null || !previous.isRouted(e)) {
             return -1;
         }

@@ -28,6 +28,8 @@ public final class TopologyAwareRouter implements DemandRouter {
     private FatTreeLayout fatTree;
     private LeafSpineLayout leafSpine;
     private FabricCandidates fabric;
+    private double[] upRoom;
+    private double[] downRoom;
 
     @Override
     public String name() {
@@ -46,6 +48,9 @@ public final class TopologyAwareRouter implements DemandRouter {
         RoutingState st = new RoutingState(request);
         int[] buf = st.pathBuffer();
         boolean intact = fabric != null && isIntact(t);
+        if (fatTree != null) {
+            initCoreRoom(st);
+        }
         for (int i = 0; i < st.demands.size(); i++) {
             int d = st.demands.placementOrder(i);
             int src = st.demands.srcSwitch(d);
@@ -106,6 +111,7 @@ public final class TopologyAwareRouter implements DemandRouter {
         double bestWatts = Double.POSITIVE_INFINITY;
         int bestA = -1;
         int bestM = -1;
+        int k = f.k();
         search:
         for (int a = 0; a < h; a++) {
             int up = f.edgeUp(p, e, a);
@@ -131,6 +137,9 @@ public final class TopologyAwareRouter implements DemandRouter {
                         break;
                     }
                 }
+                continue;
+            }
+            if (upRoom[p * h + a] < rate * (1 - 1e-9) || downRoom[a * k + q] < rate * (1 - 1e-9)) {
                 continue;
             }
             for (int m = 0; m < h; m++) {
@@ -169,8 +178,42 @@ public final class TopologyAwareRouter implements DemandRouter {
             buf[2] = f.coreDown(bestA, bestM, q);
             buf[3] = f.aggDown(q, bestA, g);
             st.commit(d, buf, 0, 4);
+            refreshCoreRoom(st, p, q, bestA);
         }
         return true;
+    }
+
+    /** Largest room per (pod, aggregation position) over its core uplinks, and per (position, pod) over downlinks. */
+    private void initCoreRoom(RoutingState st) {
+        FatTreeLayout f = fatTree;
+        int k = f.k();
+        int h = f.half();
+        upRoom = new double[k * h];
+        downRoom = new double[h * k];
+        for (int p = 0; p < k; p++) {
+            for (int a = 0; a < h; a++) {
+                refreshCoreRoom(st, p, p, a);
+            }
+        }
+    }
+
+    /**
+     * Recomputes the room bounds of position a in pods p (uplinks) and q (downlinks) after a commit, O(k/2). A group
+     * whose best link has less room than a demand's rate cannot carry it, so its (k/2) cores are skipped at once.
+     */
+    private void refreshCoreRoom(RoutingState st, int p, int q, int a) {
+        FatTreeLayout f = fatTree;
+        int h = f.half();
+        double up = 0;
+        double down = 0;
+        for (int m = 0; m < h; m++) {
+            int l2 = f.aggUp(p, a, m);
+            int l3 = f.coreDown(a, m, q);
+            up = l2 < 0 ? up : Math.max(up, st.linkRoom(l2));
+            down = l3 < 0 ? down : Math.max(down, st.linkRoom(l3));
+        }
+        upRoom[p * h + a] = up;
+        downRoom[a * f.k() + q] = down;
     }
 
     /** @return true if placed; false if no shortest fabric path fits */
