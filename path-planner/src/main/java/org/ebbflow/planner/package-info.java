@@ -1,8 +1,8 @@
 /**
  * The path planner: what may sleep, what must wake, and which path each demand takes.
  *
- * <p>One planning cycle (see {@link org.ebbflow.planner.plan.Planner}): a {@link org.ebbflow.planner.policy.PowerPolicy}
- * turns forecast upper bounds per link into a {@link org.ebbflow.planner.policy.PowerDecision} (required, optional and
+ * <p>One planning cycle (see {@link org.ebbflow.planner.plan.Planner}): a
+ * {@link org.ebbflow.planner.policy.PowerPolicy} turns forecast upper bounds per link into a {@link org.ebbflow.planner.policy.PowerDecision} (required, optional and
  * held-asleep elements, never a partition); a {@link org.ebbflow.planner.route.DemandRouter} places every
  * {@link org.ebbflow.planner.demand.Demand} within its class's utilisation cap, using optional elements only when it
  * has to; the {@link org.ebbflow.planner.plan.Plan} lists the power-state changes and flow-rule differences in

@@ -225,7 +225,7 @@ public final class FatTreeLayout {
         return aggUp[(pod * half + a) * half + m];
     }
 
-    /** @return the link from member {@code m} of core group {@code g} down to aggregation g of pod {@code pod}, or −1 */
+    /** @return the link from member {@code m} of core group {@code g} down to aggregation g of {@code pod}, or −1 */
     public int coreDown(int g, int m, int pod) {
         return coreDown[(g * half + m) * k + pod];
     }

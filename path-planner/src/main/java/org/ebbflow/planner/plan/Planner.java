@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one planning cycle: the policy decides what is required, optional or held asleep (from the request's forecast
  * or current loads; with neither, from the loads the demands imply, see {@link DemandLoadEstimator}); the router
- * places the demands; every available element ends awake exactly if the decision requires it or a path uses it; the transitions,
- * rule difference, power reports and next policy memory complete the {@link Plan}. Cost: the policy's and router's,
- * plus O(S + L) for states and reports and O(D + changed rules) for the rule difference. Not thread-safe (routers
+ * places the demands; every available element ends awake exactly if the decision requires it or a path uses it;
+ * the transitions, rule difference, power reports and next policy memory complete the {@link Plan}. Cost: the
+ * policy's and router's, plus O(S + L) for states and reports and O(D + changed rules) for the rule difference. Not thread-safe (routers
  * cache per topology): use one planner per thread.
  */
 public final class Planner {

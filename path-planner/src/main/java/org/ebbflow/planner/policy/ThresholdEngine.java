@@ -149,8 +149,10 @@ final class ThresholdEngine {
                 aggs[a] = f.agg(pod, a);
             }
             int cur = awakeCount(t, now, aggs);
-            int nNew = unknown ? cur : clamp(cur, needed(worstEdge, rate, highWater), needed(worstEdge, rate, lowWater));
-            String reason = String.format(Locale.ROOT, "pod %d: %d of %d aggregation switches for edge traffic up to %s",
+            int nNew = unknown ? cur
+                    : clamp(cur, needed(worstEdge, rate, highWater), needed(worstEdge, rate, lowWater));
+            String reason = String.format(Locale.ROOT,
+                    "pod %d: %d of %d aggregation switches for edge traffic up to %s",
                     pod, nNew, h, BitRate.format(worstEdge));
             for (int a = 0; a < h; a++) {
                 if (groupUsed[a]) {

@@ -33,7 +33,8 @@ public final class PowerStates {
         boolean[] l = new boolean[topology.linkCount()];
         for (int i = 0; i < l.length; i++) {
             int r = topology.reverseLink(i);
-            l[i] = topology.linkState(i) != ElementState.ASLEEP || r >= 0 && topology.linkState(r) != ElementState.ASLEEP;
+            l[i] = topology.linkState(i) != ElementState.ASLEEP
+                    || r >= 0 && topology.linkState(r) != ElementState.ASLEEP;
         }
         return new PowerStates(topology, s, l);
     }

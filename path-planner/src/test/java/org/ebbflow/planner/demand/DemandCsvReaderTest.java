@@ -45,7 +45,8 @@ class DemandCsvReaderTest {
 
     @Test
     void badLinesNameTheLineAndTheField() {
-        assertEquals("line 3: src: unknown host 'h9_9_9' (the topology has 16 hosts; name them by host name, MAC or IP)",
+        assertEquals("line 3: src: unknown host 'h9_9_9' (the topology has 16 hosts; name them by host name, MAC or "
+                + "IP)",
                 error("src,dst,rateBps,class\nh0_1_1,h1_1_1,1M,bulk\nh9_9_9,h1_1_1,1M,bulk\n"));
         assertEquals("line 1: rateBps: negative rate -5M", error("h0_1_1,h1_1_1,-5M,bulk\n"));
         assertEquals("line 1: rateBps: not a rate 'fast' (expected e.g. 10M)", error("h0_1_1,h1_1_1,fast,bulk\n"));

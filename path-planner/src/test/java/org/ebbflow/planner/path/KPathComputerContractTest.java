@@ -19,7 +19,8 @@ abstract class KPathComputerContractTest {
 
     @Test
     void pathsAreDistinctLooplessSortedAndStartAtTheOptimum() {
-        for (TopologySnapshot t : new TopologySnapshot[] {FatTree.build(4), RandomTopologies.connected(6, 20, 0.15, 0)}) {
+        for (TopologySnapshot t : new TopologySnapshot[] {FatTree.build(4),
+                RandomTopologies.connected(6, 20, 0.15, 0)}) {
             LinkWeigher w = Weighers.inverseCapacity(t, 40e9);
             KPathComputer kpc = create(t, w);
             DijkstraPathComputer reference = new DijkstraPathComputer(t, w);

@@ -26,7 +26,8 @@ abstract class PathComputerContractTest {
 
     @Test
     void pathsAreValidAndHaveTheFewestHopsUnderUnitWeights() {
-        for (TopologySnapshot t : new TopologySnapshot[] {FatTree.build(4), RandomTopologies.connected(2, 25, 0.1, 0)}) {
+        for (TopologySnapshot t : new TopologySnapshot[] {FatTree.build(4),
+                RandomTopologies.connected(2, 25, 0.1, 0)}) {
             LinkWeigher w = Weighers.unit();
             PathComputer pc = create(t, w);
             for (int s = 0; s < t.switchCount(); s++) {

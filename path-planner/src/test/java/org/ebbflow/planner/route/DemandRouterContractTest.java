@@ -45,8 +45,8 @@ abstract class DemandRouterContractTest {
     static List<TopologySnapshot> topologies(long seed) {
         List<TopologySnapshot> out = new ArrayList<>();
         for (TopologySnapshot t : new TopologySnapshot[] {FatTree.build(4), FatTree.build(6),
-                LeafSpine.build(3, 5, 3, 10_000_000_000L, 10_000_000_000L), RandomTopologies.connected(seed, 14, 0.15, 1),
-                RandomTopologies.connected(seed, 14, 0.15, 0)}) {
+                LeafSpine.build(3, 5, 3, 10_000_000_000L, 10_000_000_000L),
+                RandomTopologies.connected(seed, 14, 0.15, 1), RandomTopologies.connected(seed, 14, 0.15, 0)}) {
             out.add(t);
             out.add(Snapshots.withRandomFailures(t, seed, 0.06, 0.06));
         }
