@@ -135,15 +135,17 @@ public final class Planner {
                     || before.isLinkAwake(l) == after.isLinkAwake(l)) {
                 continue;
             }
-            memory.cableChanged(t.link(l).key(), now);
             boolean endsAwake = after.isSwitchAwake(t.linkSrc(l)) && after.isSwitchAwake(t.linkDst(l));
             if (after.isLinkAwake(l)) {
                 String why = decision.linkReason(l);
                 wakes.add(PowerTransition.ofCable(PowerTransition.Direction.WAKE, t.link(l).key(),
                         why != null ? why : USED));
+                memory.cableChanged(t.link(l).key(), now);
             } else if (endsAwake) {
                 sleeps.add(PowerTransition.ofCable(PowerTransition.Direction.SLEEP, t.link(l).key(), UNUSED));
+                memory.cableChanged(t.link(l).key(), now);
             }
+            // A cable that goes dark because its switch sleeps is not a port toggle: its dwell is the switch's.
         }
         sleeps.addAll(sleepSwitches);
         FlowRuleDiff rules = FlowRuleDiff.between(previous, routing);
