@@ -1,0 +1,52 @@
+package org.ebbflow.planner.policy;
+
+import java.util.Objects;
+
+/**
+ * ebbflow's policy: sizes each group of interchangeable switches (pod aggregation, cores, spines; cables elsewhere)
+ * for the largest forecast upper bound over the wake lead time, with a hysteresis band between low and high water and
+ * a minimum dwell time, so capacity is awake before a surge arrives and nothing flaps on noise (see
+ * {@link ThresholdEngine} for the rules and {@link PolicySettings} for the defaults). The lead time is the largest
+ * wake latency of the network's switch models plus one decision period; the forecast's horizon must reach it. Without
+ * a forecast in the input, the current loads stand in for it. O(S + L + series × lead steps).
+ */
+public final class ForecastThresholdPolicy implements PowerPolicy {
+    /** The policy's name. */
+    public static final String NAME = "forecast-threshold";
+
+    private final PolicySettings settings;
+    private final ThresholdEngine engine;
+
+    /** The policy with default settings. */
+    public ForecastThresholdPolicy() {
+        this(PolicySettings.defaults());
+    }
+
+    /** @param settings thresholds and timings */
+    public ForecastThresholdPolicy(PolicySettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.engine = new ThresholdEngine(settings.lowWater(), settings.highWater(), settings.minDwellMillis(),
+                settings.redundancy());
+    }
+
+    /** @return the settings */
+    public PolicySettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public PowerDecision decide(PolicyInput input) {
+        long lead = settings.wakeLeadMillis(input.power().maxWakeLatencyMillis());
+        return engine.decide(input, input.forecastLoads(lead), NAME, lead).build();
+    }
+
+    @Override
+    public String toString() {
+        return NAME + settings;
+    }
+}

@@ -1,0 +1,8 @@
+package org.ebbflow.planner.policy;
+
+class SpanningForestFloorTest extends ConnectivityFloorContractTest {
+    @Override
+    ConnectivityFloor create(int redundancy) {
+        return new SpanningForestFloor(redundancy);
+    }
+}
