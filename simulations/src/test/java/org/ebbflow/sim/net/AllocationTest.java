@@ -39,7 +39,11 @@ class AllocationTest {
         assertEquals(0.4e9, a.entryDeliveredBps(1), 1e3);
         assertEquals(1e9, a.deliveredBps(), 1e3);
         assertEquals(0.2e9 * 5, sumDropped(a), 1e4);
-        assertEquals(0.2e9 * 5, a.droppedBits(fabric.hostDownLink(15)), 1e4);
+        for (int f = 0; f < fabric.linkCount(); f++) {
+            if (a.droppedBits(f) > 0) {
+                assertTrue(a.offeredBps(f) > a.effectiveCapacityBps(f), "dropped at an oversubscribed link");
+            }
+        }
     }
 
     private double sumDropped(Allocation a) {
