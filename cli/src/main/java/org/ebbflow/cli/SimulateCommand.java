@@ -91,7 +91,7 @@ public final class SimulateCommand extends EbbflowSubcommand {
             description = "proportional or max-min (default: ${DEFAULT-VALUE}).")
     private String congestion;
 
-    @Option(names = "--export-ports", defaultValue = "256", paramLabel = "N",
+    @Option(names = "--export-ports", defaultValue = "64", paramLabel = "N",
             description = "Ports whose series are exported per policy, 0 for none (default: ${DEFAULT-VALUE}).")
     private int exportPorts;
 

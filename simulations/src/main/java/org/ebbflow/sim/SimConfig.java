@@ -57,7 +57,7 @@ public record SimConfig(long stepMillis, long durationMillis, long seed, long st
         long steps = Math.max(1, Math.round(hours * 3_600_000 / DEFAULT_STEP_MILLIS));
         return new SimConfig(DEFAULT_STEP_MILLIS, steps * DEFAULT_STEP_MILLIS, seed, Long.MIN_VALUE,
                 DEFAULT_WAKE_LATENCY_MILLIS, CounterOptions.EXACT, CongestionModel.PROPORTIONAL, 0.5, 0.9, 1.0,
-                LinearPowerModel.generic48Port(), 1000, 256);
+                LinearPowerModel.generic48Port(), 1000, 64);
     }
 
     /** @return the number of steps */
