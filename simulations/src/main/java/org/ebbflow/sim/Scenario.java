@@ -18,7 +18,8 @@ import org.ebbflow.topology.spec.TopologySpec;
 /**
  * A topology and the traffic it carries, resolved from their specs: synthetic traffic and Abilene replays need a
  * topology spec ({@code sndlib:} Abilene for the replay), an fbpod replay builds its own full mesh of the pods and
- * takes none. Replay files are read once, here. Immutable.
+ * takes none; its link capacity comes from the data set's FIGRET {@code .json} topology beside the matrices (or one
+ * folder up), else 10,000 units. Replay files are read once, here. Immutable.
  */
 public final class Scenario {
     private final String topologyText;
@@ -58,7 +59,9 @@ public final class Scenario {
                 throw new TrafficSpecException("fbpod data '" + d + "' has " + series.size()
                         + " series, not the N(N-1) pairs of N pods");
             }
-            long meshBps = Math.round(PodMesh.DEFAULT_LINK_BPS / TrafficSpec.DEFAULT_FBPOD_UNIT_BPS * unitBps);
+            double capacityUnits = FigretTopology.linkCapacityUnits(d.path())
+                    .orElse(PodMesh.DEFAULT_LINK_BPS / TrafficSpec.DEFAULT_FBPOD_UNIT_BPS);
+            long meshBps = Math.round(capacityUnits * unitBps);
             return new Scenario("pod-mesh:pods=" + pods, PodMesh.build(pods, meshBps), t, series,
                     scaled ? 1 : unitBps);
         }

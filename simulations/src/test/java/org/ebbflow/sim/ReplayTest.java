@@ -81,6 +81,11 @@ class ReplayTest {
         t.next(10_000, 5_000, b);
         assertEquals(6e9, b.totalBps(), 1, "starts again after the last matrix");
         assertThrows(TrafficSpecException.class, () -> Scenario.of("fat-tree:k=4", "fbpod:" + dir));
+        Files.writeString(dir.resolve("pod.json"), "{\"directed\": true, \"nodes\": [], \"links\": "
+                + "[{\"capacity\": 5000.0, \"source\": 0, \"target\": 1}]}");
+        assertEquals(5e9, Scenario.of(null, "fbpod:" + dir).topology().linkCapacityBps(0), 0,
+                "capacity from the FIGRET topology file");
+        Files.delete(dir.resolve("pod.json"));
         Files.writeString(dir.resolve("1.hist"), "0 1 1 0\n");
         Scenario scaled = Scenario.of(null, "fbpod:" + dir + ",scale=1e9");
         assertEquals(10_000e9, scaled.topology().linkCapacityBps(0), 0);

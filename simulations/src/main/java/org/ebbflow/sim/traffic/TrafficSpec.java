@@ -28,7 +28,8 @@ import org.ebbflow.predictor.data.DataSpecException;
  *
  * <p>Replays read their file with {@link DataSpec} (the same grammar and options as {@code ebbflow evaluate}). An
  * fbpod replay without {@code step=} plays one matrix per simulation step, and without {@code scale=} takes one
- * demand unit as 1 Mbit/s, so the data set's link capacity of 10,000 units is 10 Gbit/s.
+ * demand unit as 1 Mbit/s; its mesh links get the capacity of the data set's FIGRET {@code .json} topology (10,000
+ * units, 10 Gbit/s, for pod a; 100,000 for pod b), 10,000 units when there is none.
  */
 public final class TrafficSpec {
     /** The kinds of traffic. */
