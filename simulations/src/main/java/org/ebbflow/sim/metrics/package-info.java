@@ -1,0 +1,2 @@
+/** Per-policy metrics: power model, energy, SLA, utilisation quantiles, transitions, per-step series. */
+package org.ebbflow.sim.metrics;
