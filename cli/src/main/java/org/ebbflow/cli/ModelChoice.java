@@ -1,7 +1,14 @@
 package org.ebbflow.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
 import org.ebbflow.predictor.TrafficPredictor;
 import org.ebbflow.predictor.baseline.Baselines;
+import org.ebbflow.predictor.learned.DefaultModel;
+import org.ebbflow.predictor.learned.ModelFileException;
+import org.ebbflow.predictor.learned.ModelFiles;
 
 /** Turns a {@code --model} value into a predictor: a baseline's name, {@code default}, or a model file. */
 final class ModelChoice {
@@ -21,7 +28,18 @@ final class ModelChoice {
         if (Baselines.isBaseline(model)) {
             return Baselines.create(model, stepMillis, horizon);
         }
-        throw new IllegalArgumentException("learned models are not available in this build: --model '" + model
-                + "' (use a baseline: " + String.join(", ", Baselines.NAMES) + ")");
+        try {
+            if (DEFAULT.equals(model)) {
+                return DefaultModel.load();
+            }
+            Path file = Paths.get(model);
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("--model '" + model + "' is neither a baseline ("
+                        + String.join(", ", Baselines.NAMES) + "), 'default', nor an existing model file");
+            }
+            return ModelFiles.load(file);
+        } catch (ModelFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

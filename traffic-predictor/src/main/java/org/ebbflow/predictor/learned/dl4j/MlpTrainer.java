@@ -101,7 +101,7 @@ public final class MlpTrainer implements Trainer {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         TrainingSet.Part train = data.train();
-        Dl4jTraining.fit(net, data, batchSize, new Dl4jTraining.Batcher() {
+        Dl4jTraining.fit(net, data, train.size(), batchSize, new Dl4jTraining.Batcher() {
             @Override
             public INDArray inputs(int[] rows, int from, int to) {
                 return gather(train.inputs(), d, rows, from, to);
