@@ -30,14 +30,14 @@ final class ModelChoice {
         }
         try {
             if (DEFAULT.equals(model)) {
-                return DefaultModel.load();
+                return DefaultModel.load().atStep(stepMillis);
             }
             Path file = Paths.get(model);
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException("--model '" + model + "' is neither a baseline ("
                         + String.join(", ", Baselines.NAMES) + "), 'default', nor an existing model file");
             }
-            return ModelFiles.load(file);
+            return ModelFiles.load(file).atStep(stepMillis);
         } catch (ModelFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -83,6 +83,23 @@ public final class LearnedPredictor implements TrafficPredictor {
         return calibration.level();
     }
 
+    /**
+     * The same model declared at another step: it is step-free (per-window normalisation, no time encodings), so it
+     * reads windows of any polling interval; callers that match predictors to series by step (the evaluator, a
+     * controller's store) ask for it at theirs. Its horizon is then H steps of that step.
+     *
+     * @param stepMillis the step of the windows it will be given, positive
+     * @return this model if the step is its own, else a copy with the same regressor and bounds
+     */
+    public LearnedPredictor atStep(long stepMillis) {
+        if (stepMillis == spec.stepMillis()) {
+            return this;
+        }
+        FeatureSpec s = FeatureSpec.builder(spec.windowSteps(), stepMillis).features(spec.features())
+                .lags(spec.lagSteps()).zone(spec.zone()).build();
+        return new LearnedPredictor(name, s, features, regressor, calibration, provenance);
+    }
+
     /** @return how the inputs are built */
     public WindowFeatures features() {
         return features;

@@ -92,7 +92,9 @@ public final class ModelFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, ".model-", ".tmp");
+        // A sibling of the target, written with the default permissions, then moved over it.
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "."
+                + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.write(tmp, bytes);
             try {

@@ -89,7 +89,7 @@ public final class LstmRegressor implements Regressor {
         int chunk = 4096;
         for (int s = 0; s < n; s += chunk) {
             int e = Math.min(n, s + chunk);
-            float[] o = net.output(sequences(in, windowSteps, inputs, null, s, e)).toFloatVector();
+            float[] o = net.output(sequences(in, windowSteps, inputs, null, s, e)).dup('c').data().asFloat();
             System.arraycopy(o, 0, out, s * outputs, (e - s) * outputs);
         }
     }
