@@ -279,7 +279,11 @@ public final class ModelFiles {
         JsonNode c = object(root, "calibration");
         double[] edges = JSON.convertValue(array(c, "edges"), double[].class);
         double[][] offsets = JSON.convertValue(array(c, "offsets"), double[][].class);
-        Calibration calibration = Calibration.of(number(c, "level"), edges, offsets);
+        String adjusts = c.path("adjusts").asText("mean");
+        if (!adjusts.equals("mean") && !adjusts.equals("quantile-head")) {
+            throw new IllegalArgumentException("calibration.adjusts must be 'mean' or 'quantile-head': " + adjusts);
+        }
+        Calibration calibration = Calibration.of(number(c, "level"), edges, offsets, adjusts.equals("quantile-head"));
         if (calibration.horizon() != horizon || calibration.level() != quantile) {
             throw new IllegalArgumentException("calibration of " + calibration.horizon() + " steps at "
                     + calibration.level() + " does not match horizon " + horizon + " and quantile " + quantile);

@@ -67,6 +67,23 @@ final class Fixtures {
         return FeatureWindow.concat(parts);
     }
 
+    /** A hand-built MLP with a quantile head: 2 steps, 4 outputs. */
+    static LearnedPredictor handMlpWithQuantileHead() {
+        WindowFeatures f = WindowFeatures.of(4, new ArrayList<>());
+        int d = f.inputCount();
+        float[] w1 = new float[d * 2];
+        for (int i = 0; i < w1.length; i++) {
+            w1[i] = (i % 5 - 2) / 10f;
+        }
+        float[] w2 = {0.5f, -0.25f, 1.5f, 1.0f, 0.2f, -0.1f, 0.8f, 0.9f};
+        MlpRegressor m = MlpRegressor.of(new int[] {d, 2, 4}, new float[][] {w1, w2},
+                new float[][] {{0.1f, 0f}, {0f, 0.05f, 1f, 1.2f}});
+        Calibration c = Calibration.of(0.9, new double[0], new double[][] {{-0.5, 0.25}}, true);
+        FeatureSpec spec = FeatureSpec.of(Arrays.asList(Feature.RATE_IN_BPS), 4, STEP);
+        return new LearnedPredictor("mlp", spec, f, m, c, Provenance.forTraining("mlp",
+                new java.util.LinkedHashMap<>(), new ArrayList<>(), 7));
+    }
+
     /** A hand-built MLP predictor: no training library needed. */
     static LearnedPredictor handMlp() {
         WindowFeatures f = WindowFeatures.of(4, Arrays.asList("web", "batch"));

@@ -63,6 +63,21 @@ class LearnedModelsTest {
     }
 
     @Test
+    void mlpWithQuantileHeadIsConformalisedAndReloads() throws Exception {
+        ModelTraining.Result a = train(new MlpTrainer(new int[] {16}, 3e-3, 128, 0, true));
+        beatsPersistence(a);
+        assertTrue(a.predictor().calibration().quantileHead());
+        assertEquals(2 * 3, a.predictor().regressor().outputCount());
+        Forecast f = a.predictor().forecast(Fixtures.windows(SERIES.subList(0, 2), 12, 9));
+        for (int b = 0; b < f.batch(); b++) {
+            for (int h = 0; h < f.horizon(); h++) {
+                assertTrue(f.upper(b, h) >= f.mean(b, h));
+            }
+        }
+        savesAndReloadsIdentically(a.predictor());
+    }
+
+    @Test
     void xgboostTrainsAndReloads() throws Exception {
         ModelTraining.Result r = train(TribuoTrainer.xgboost());
         beatsPersistence(r);

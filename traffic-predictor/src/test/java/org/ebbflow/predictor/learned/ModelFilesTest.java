@@ -52,6 +52,17 @@ class ModelFilesTest {
     }
 
     @Test
+    void quantileHeadSurvivesTheRoundTrip() throws Exception {
+        LearnedPredictor p = Fixtures.handMlpWithQuantileHead();
+        Path f = dir.resolve("q.zip");
+        ModelFiles.save(p, f);
+        LearnedPredictor q = ModelFiles.load(f);
+        assertTrue(q.calibration().quantileHead());
+        assertEquals(p.forecast(window()), q.forecast(window()));
+        assertEquals(0.9, q.quantile());
+    }
+
+    @Test
     void modelJsonIsReadable() throws Exception {
         Path f = dir.resolve("m.zip");
         ModelFiles.save(Fixtures.handMlp(), f);

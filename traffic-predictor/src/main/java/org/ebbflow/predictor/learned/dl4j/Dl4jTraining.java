@@ -67,7 +67,7 @@ final class Dl4jTraining {
             }
             trainLoss /= n;
             double val = validate ? validator.loss(net) : trainLoss;
-            listener.phaseEnded(String.format("train %.4f validation %.4f", trainLoss, val));
+            listener.phaseEnded(String.format("training objective %.4f, validation MAE %.4f", trainLoss, val));
             LOG.info("epoch {}: train loss {}, validation loss {}", epoch, trainLoss, val);
             if (val < best - 1e-5) {
                 best = val;
