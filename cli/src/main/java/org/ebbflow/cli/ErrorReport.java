@@ -5,13 +5,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 import org.ebbflow.predictor.data.DataFormatException;
+import org.ebbflow.predictor.learned.ModelFileException;
 import org.ebbflow.topology.io.TopologyFormatException;
 
 /**
  * Turns an exception from a command into one {@code ebbflow: error: <message>} line on stderr and an exit code:
  * {@link ExitCodes#USAGE} for invalid input named on the command line ({@link IllegalArgumentException}, which
- * includes topology and data spec errors), {@link ExitCodes#FAILURE} for everything else (a malformed topology or
- * data file prints its own message). The stack trace follows only when verbose.
+ * includes topology and data spec errors), {@link ExitCodes#FAILURE} for everything else (a malformed topology,
+ * data or model file prints its own message). The stack trace follows only when verbose.
  */
 final class ErrorReport {
     /** Every error line starts with this. */
@@ -43,7 +44,7 @@ final class ErrorReport {
     /** @return the text after the prefix: the message of expected failures, more context for unexpected ones */
     static String message(Exception e, boolean verbose) {
         if (e instanceof IllegalArgumentException || e instanceof TopologyFormatException
-                || e instanceof DataFormatException) {
+                || e instanceof DataFormatException || e instanceof ModelFileException) {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         if (e instanceof UncheckedIOException || e instanceof IOException) {

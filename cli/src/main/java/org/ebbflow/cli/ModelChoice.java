@@ -12,34 +12,29 @@ import org.ebbflow.predictor.learned.ModelFiles;
 
 /** Turns a {@code --model} value into a predictor: a baseline's name, {@code default}, or a model file. */
 final class ModelChoice {
-    /** The {@code --model} value of the pretrained default model. */
-    static final String DEFAULT = "default";
-
     private ModelChoice() {
     }
 
     /**
-     * @param model a baseline's name, {@code default} or a model file's path
+     * @param model a baseline's name, {@code default} (the pretrained model shipped with ebbflow) or a model file
      * @param stepMillis the series' step, for baselines
      * @param horizon H, for baselines
-     * @throws IllegalArgumentException if the model cannot be had
+     * @throws IllegalArgumentException if the value names no baseline and no existing file
+     * @throws ModelFileException if the model file (or the default model's resource) is unreadable, corrupt, foreign
+     *     or of an unknown version: no fallback here, since an evaluation of a baseline in its place would mislead
      */
-    static TrafficPredictor resolve(String model, long stepMillis, int horizon) {
+    static TrafficPredictor resolve(String model, long stepMillis, int horizon) throws ModelFileException {
         if (Baselines.isBaseline(model)) {
             return Baselines.create(model, stepMillis, horizon);
         }
-        try {
-            if (DEFAULT.equals(model)) {
-                return DefaultModel.load().atStep(stepMillis);
-            }
-            Path file = Paths.get(model);
-            if (!Files.exists(file)) {
-                throw new IllegalArgumentException("--model '" + model + "' is neither a baseline ("
-                        + String.join(", ", Baselines.NAMES) + "), 'default', nor an existing model file");
-            }
-            return ModelFiles.load(file).atStep(stepMillis);
-        } catch (ModelFileException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+        if (DefaultModel.NAME.equals(model)) {
+            return DefaultModel.load().atStep(stepMillis);
         }
+        Path file = Paths.get(model);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--model '" + model + "' is neither a model file nor one of: "
+                    + DefaultModel.NAME + ", " + String.join(", ", Baselines.NAMES));
+        }
+        return ModelFiles.load(file).atStep(stepMillis);
     }
 }

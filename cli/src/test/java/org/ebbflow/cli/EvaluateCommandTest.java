@@ -132,6 +132,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void modelFilesThatCannotBeUsedAreOneLineErrors() throws IOException {
+        Run missing = Run.of("evaluate", "-m", dir.resolve("none.zip").toString(), "-d", "csv:" + csv + "#rate");
+        assertEquals(2, missing.exitCode, missing::toString);
+        assertEquals(1, missing.errLines().size(), missing::toString);
+        assertTrue(missing.err.contains("is neither a model file nor one of: default, persistence"), missing.err);
+        Path corrupt = Files.writeString(dir.resolve("model.zip"), "not a zip archive");
+        Run r = Run.of("evaluate", "-m", corrupt.toString(), "-d", "csv:" + csv + "#rate");
+        assertEquals(1, r.exitCode, r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err.startsWith("ebbflow: error: model file " + corrupt + ": "), r.err);
+    }
+
+    @Test
     void helpListsTheDataSpecs() {
         Run r = Run.of("evaluate", "--help");
         assertEquals(0, r.exitCode, r::toString);

@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@link TrafficPredictor#forecast} call, across series. Windows keep NaN for unobserved steps
  * ({@link MissingPolicy#KEEP_NAN}) unless another policy is set.
  *
+ * <p><b>Steps.</b> All series must share one step. A predictor whose {@link FeatureSpec} records another step gets
+ * windows of the same features, length and lags at the series' step: a step-free model (one that normalises each
+ * window) applies as it is; one that is not rejects the window itself ({@link TrafficPredictor#forecast} throws).
+ *
  * <p><b>Time.</b> Each series is placed on its step's grid from the epoch: a start that is not a multiple of the
  * step is floored to one (it moves the time encodings by less than a step and changes nothing else).
  */
@@ -101,11 +105,12 @@ public final class Evaluator {
     }
 
     /**
-     * @param predictors at least one, distinct names, each with a horizon of at least H and the series' step
+     * @param predictors at least one, distinct names, each with a horizon of at least H
      * @param series at least one, all of one step
      * @param listener hears the number of points and the progress
      * @return the metrics of every predictor, in the given order
-     * @throws IllegalArgumentException if the lists are empty, names repeat, steps differ or a horizon is short
+     * @throws IllegalArgumentException if the lists are empty, names repeat, the series' steps differ, a horizon is
+     *     short, or a predictor rejects windows of the series' step
      */
     public EvaluationResult evaluate(List<TrafficPredictor> predictors, List<TimeSeries> series,
                                      EvaluationListener listener) {
@@ -179,11 +184,20 @@ public final class Evaluator {
         }
         for (TrafficPredictor p : predictors) {
             if (p.featureSpec().stepMillis() != step) {
-                throw new IllegalArgumentException(p.name() + " works at a step of " + p.featureSpec().stepMillis()
-                        + " ms, the series at " + step + " ms");
+                log.info("{} was made for a step of {} ms; it gets windows of the series' step, {} ms", p.name(),
+                        p.featureSpec().stepMillis(), step);
             }
         }
         return step;
+    }
+
+    /** @return the spec itself if it has this step, else the same features, window, lags and zone at this step */
+    static FeatureSpec atStep(FeatureSpec spec, long stepMillis) {
+        if (spec.stepMillis() == stepMillis) {
+            return spec;
+        }
+        return FeatureSpec.builder(spec.windowSteps(), stepMillis).features(spec.features()).lags(spec.lagSteps())
+                .zone(spec.zone()).build();
     }
 
     /** The state of one evaluation: the batch being filled and the running counts. */
@@ -226,7 +240,7 @@ public final class Evaluator {
             Forecast[] f = new Forecast[predictors.size()];
             for (int p = 0; p < f.length; p++) {
                 TrafficPredictor pred = predictors.get(p);
-                f[p] = pred.forecast(windows(pred.featureSpec()));
+                f[p] = pred.forecast(windows(atStep(pred.featureSpec(), series.get(seriesOf[0]).stepMillis())));
                 if (f[p].batch() != size || f[p].horizon() < horizon) {
                     throw new IllegalStateException(pred.name() + " returned " + f[p].batch() + " x "
                             + f[p].horizon() + " forecasts for " + size + " windows x " + horizon + " steps");

@@ -150,6 +150,18 @@ class EvaluatorTest {
     }
 
     @Test
+    void aStepFreePredictorGetsWindowsOfTheSeriesStep() {
+        // Five records a one-minute step but reads any window; the series are at two minutes.
+        TimeSeries twoMinutes = TimeSeries.of("b", "test", 0, 2 * STEP, ONE_TO_TEN.values(), null, "bps");
+        EvaluationResult r = Evaluator.builder(1).build().evaluate(
+            Arrays.asList(Persistence.create(2 * STEP, 1, 3, 0.95), new Five(1e9)),
+            Collections.singletonList(twoMinutes));
+        assertEquals(2, r.scored());
+        assertEquals(4.5, r.metrics("five").mae(), EPS);
+        assertEquals(2 * STEP, r.stepMillis());
+    }
+
+    @Test
     void checks() {
         Evaluator e = Evaluator.builder(3).build();
         List<TimeSeries> one = Collections.singletonList(ONE_TO_TEN);
@@ -157,8 +169,9 @@ class EvaluatorTest {
         assertThrows(IllegalArgumentException.class, () -> e.evaluate(Collections.singletonList(new Five(0)), one));
         assertThrows(IllegalArgumentException.class, () -> e.evaluate(
             Arrays.asList(Persistence.create(STEP, 3), Persistence.create(STEP, 3)), one));
-        assertThrows(IllegalArgumentException.class, () -> e.evaluate(
-            Collections.singletonList(Persistence.create(2 * STEP, 3)), one));
+        // A baseline is not step-free: it rejects windows of another step.
+        assertThrows(IllegalArgumentException.class, () -> Evaluator.builder(1).build().evaluate(
+            Collections.singletonList(Persistence.create(2 * STEP, 1)), one));
         assertThrows(IllegalArgumentException.class, () -> e.evaluate(
             Collections.singletonList(Persistence.create(STEP, 3)),
             Arrays.asList(ONE_TO_TEN, TimeSeries.of("b", "t", 0, 2 * STEP, new double[3], null, "bps"))));
