@@ -28,13 +28,13 @@ final class ModelChoice {
             return Baselines.create(model, stepMillis, horizon);
         }
         if (DefaultModel.NAME.equals(model)) {
-            return DefaultModel.load();
+            return DefaultModel.load().atStep(stepMillis);
         }
         Path file = Paths.get(model);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--model '" + model + "' is neither a model file nor one of: "
                     + DefaultModel.NAME + ", " + String.join(", ", Baselines.NAMES));
         }
-        return ModelFiles.load(file);
+        return ModelFiles.load(file).atStep(stepMillis);
     }
 }

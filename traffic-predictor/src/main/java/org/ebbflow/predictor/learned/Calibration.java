@@ -20,6 +20,11 @@ import java.util.Map;
  * quantile. Offsets never go below 0 (a bound is never below its mean) and never decrease with h.
  *
  * <p>Bound: {@code upper_h = mean_h + s * offset[bin][h]}.
+ *
+ * <p><b>With a quantile head</b> (conformalised quantile regression, Romano et al., NeurIPS 2019): when the
+ * regressor also predicts the q-quantile of each step, the scores are {@code (y - a) / s - quantileOutput} and the
+ * bound is {@code upper_h = max(mean_h, a + s * (quantileOutput_h + offset[bin][h]))}: the width then follows
+ * each window's own shape, and the offset (which may be negative) only corrects the head's miscalibration.
  */
 public final class Calibration {
     /** Fewest windows of one source in one bin for its quantile to count. */
@@ -30,11 +35,13 @@ public final class Calibration {
     private final double level;
     private final double[] edges;
     private final double[][] offsets;
+    private final boolean quantileHead;
 
-    private Calibration(double level, double[] edges, double[][] offsets) {
+    private Calibration(double level, double[] edges, double[][] offsets, boolean quantileHead) {
         this.level = level;
         this.edges = edges;
         this.offsets = offsets;
+        this.quantileHead = quantileHead;
     }
 
     /**
@@ -43,6 +50,14 @@ public final class Calibration {
      * @param offsets per bin, per step h, the normalised offset (at least 0)
      */
     public static Calibration of(double level, double[] edges, double[][] offsets) {
+        return of(level, edges, offsets, false);
+    }
+
+    /**
+     * @param quantileHead true if the offsets correct a quantile head (they may then be negative), false if they
+     *                     are added to the mean
+     */
+    public static Calibration of(double level, double[] edges, double[][] offsets, boolean quantileHead) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1): " + level);
         }
@@ -61,13 +76,13 @@ public final class Calibration {
                 throw new IllegalArgumentException("every bin needs one offset per step");
             }
             for (double v : offsets[b]) {
-                if (!(v >= 0) || Double.isInfinite(v)) {
-                    throw new IllegalArgumentException("offsets must be finite and at least 0: " + v);
+                if (Double.isNaN(v) || Double.isInfinite(v) || (v < 0 && !quantileHead)) {
+                    throw new IllegalArgumentException("offsets must be finite (and at least 0 for the mean): " + v);
                 }
             }
             copy[b] = offsets[b].clone();
         }
-        return new Calibration(level, edges.clone(), copy);
+        return new Calibration(level, edges.clone(), copy, quantileHead);
     }
 
     /**
@@ -81,6 +96,15 @@ public final class Calibration {
      */
     public static Calibration fit(double level, int bins, int horizon, float[] residuals, float[] regime,
                                   int[] source) {
+        return fit(level, bins, horizon, residuals, regime, source, false);
+    }
+
+    /**
+     * As {@link #fit(double, int, int, float[], float[], int[])}; with {@code quantileHead} the residuals are
+     * scores against the quantile head and offsets may be negative and need not grow with h.
+     */
+    public static Calibration fit(double level, int bins, int horizon, float[] residuals, float[] regime,
+                                  int[] source, boolean quantileHead) {
         int n = regime.length;
         if (n == 0) {
             throw new IllegalArgumentException("no calibration windows: give more data or a longer series");
@@ -121,10 +145,10 @@ public final class Calibration {
                     }
                     worst = all.length == 0 ? 0 : conformalQuantile(all, level);
                 }
-                offsets[b][h] = Math.max(0, Math.max(worst, h > 0 ? offsets[b][h - 1] : 0));
+                offsets[b][h] = quantileHead ? worst : Math.max(0, Math.max(worst, h > 0 ? offsets[b][h - 1] : 0));
             }
         }
-        return new Calibration(level, edges, offsets);
+        return new Calibration(level, edges, offsets, quantileHead);
     }
 
     private static List<float[]> collect(float[] residuals, int horizon, int h, int[] bin, int b, int[] source,
@@ -171,6 +195,21 @@ public final class Calibration {
         return level;
     }
 
+    /** @return true if the offsets correct a quantile head, false if they are added to the mean */
+    public boolean quantileHead() {
+        return quantileHead;
+    }
+
+    /**
+     * @param meanOut the normalised mean output
+     * @param quantileOut the normalised quantile-head output (ignored without a head)
+     * @return the normalised upper bound, never below the mean
+     */
+    public double upper(float meanOut, float quantileOut, float regime, int h) {
+        double o = offset(regime, h);
+        return Math.max(meanOut, quantileHead ? quantileOut + o : meanOut + o);
+    }
+
     /** @return the number of steps calibrated */
     public int horizon() {
         return offsets[0].length;
@@ -185,6 +224,7 @@ public final class Calibration {
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", METHOD);
+        m.put("adjusts", quantileHead ? "quantile-head" : "mean");
         m.put("level", level);
         m.put("edges", edges.clone());
         m.put("offsets", offsets);

@@ -22,6 +22,9 @@ import org.ebbflow.predictor.TrafficPredictor;
  * step-free: it reads no time encodings and normalises each window by itself, so it applies at any polling step (its
  * horizon is H steps of the window's step; {@link #featureSpec()} records the step it was trained at).
  *
+ * <p><b>Heads.</b> The regressor predicts H normalised means, or H means then H normalised q-quantiles (a quantile
+ * head, which the {@link Calibration} then conformalises).
+ *
  * <p><b>Output.</b> Means and upper bounds at {@link #quantile()} for steps 1..H in the series' unit, clamped at 0.
  * A series with no observed step in the window gets NaN; an idle or constant window is forecast as its newest value,
  * bounds included.
@@ -55,10 +58,12 @@ public final class LearnedPredictor implements TrafficPredictor {
             throw new IllegalArgumentException("spec " + spec + " lacks RATE_IN_BPS or " + features.windowSteps()
                     + " steps");
         }
-        if (regressor.inputCount() != features.inputCount() || regressor.outputCount() != calibration.horizon()) {
+        int heads = calibration.quantileHead() ? 2 : 1;
+        if (regressor.inputCount() != features.inputCount()
+                || regressor.outputCount() != calibration.horizon() * heads) {
             throw new IllegalArgumentException("regressor of " + regressor.inputCount() + " inputs and "
                     + regressor.outputCount() + " outputs does not match " + features.inputCount() + " inputs and "
-                    + calibration.horizon() + " steps");
+                    + calibration.horizon() + " steps x " + heads + " heads");
         }
         this.horizon = calibration.horizon();
     }
@@ -81,6 +86,23 @@ public final class LearnedPredictor implements TrafficPredictor {
     @Override
     public double quantile() {
         return calibration.level();
+    }
+
+    /**
+     * The same model declared at another step: it is step-free (per-window normalisation, no time encodings), so it
+     * reads windows of any polling interval; callers that match predictors to series by step (the evaluator, a
+     * controller's store) ask for it at theirs. Its horizon is then H steps of that step.
+     *
+     * @param stepMillis the step of the windows it will be given, positive
+     * @return this model if the step is its own, else a copy with the same regressor and bounds
+     */
+    public LearnedPredictor atStep(long stepMillis) {
+        if (stepMillis == spec.stepMillis()) {
+            return this;
+        }
+        FeatureSpec s = FeatureSpec.builder(spec.windowSteps(), stepMillis).features(spec.features())
+                .lags(spec.lagSteps()).zone(spec.zone()).build();
+        return new LearnedPredictor(name, s, features, regressor, calibration, provenance);
     }
 
     /** @return how the inputs are built */
@@ -132,7 +154,7 @@ public final class LearnedPredictor implements TrafficPredictor {
         float[] mean = new float[batch * horizon];
         float[] upper = new float[batch * horizon];
         int chunk = Math.min(CHUNK, Math.max(1, batch));
-        Batch scratch = new Batch(chunk, features.inputCount(), horizon);
+        Batch scratch = new Batch(chunk, features.inputCount(), regressor.outputCount());
         for (int start = 0; start < batch; start += chunk) {
             int end = Math.min(batch, start + chunk);
             int rows = 0;
@@ -164,9 +186,13 @@ public final class LearnedPredictor implements TrafficPredictor {
         double location = s.scale[2 * r];
         double scale = s.scale[2 * r + 1];
         float regime = s.inputs[r * s.width + features.regimeInput()];
+        int outs = regressor.outputCount();
         for (int h = 0; h < horizon; h++) {
-            double m = Math.max(0, WindowFeatures.restore(s.out[r * horizon + h], location, scale));
-            double u = Math.max(m, m + scale * calibration.offset(regime, h));
+            float meanOut = s.out[r * outs + h];
+            float quantileOut = outs > horizon ? s.out[r * outs + horizon + h] : meanOut;
+            double m = Math.max(0, WindowFeatures.restore(meanOut, location, scale));
+            double u = Math.max(m, WindowFeatures.restore((float) calibration.upper(meanOut, quantileOut, regime, h),
+                    location, scale));
             mean[b * horizon + h] = (float) m;
             upper[b * horizon + h] = Math.max((float) m, (float) u);
         }

@@ -92,7 +92,9 @@ public final class ModelFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, ".model-", ".tmp");
+        // A sibling of the target, written with the default permissions, then moved over it.
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "."
+                + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.write(tmp, bytes);
             try {
@@ -277,7 +279,11 @@ public final class ModelFiles {
         JsonNode c = object(root, "calibration");
         double[] edges = JSON.convertValue(array(c, "edges"), double[].class);
         double[][] offsets = JSON.convertValue(array(c, "offsets"), double[][].class);
-        Calibration calibration = Calibration.of(number(c, "level"), edges, offsets);
+        String adjusts = c.path("adjusts").asText("mean");
+        if (!adjusts.equals("mean") && !adjusts.equals("quantile-head")) {
+            throw new IllegalArgumentException("calibration.adjusts must be 'mean' or 'quantile-head': " + adjusts);
+        }
+        Calibration calibration = Calibration.of(number(c, "level"), edges, offsets, adjusts.equals("quantile-head"));
         if (calibration.horizon() != horizon || calibration.level() != quantile) {
             throw new IllegalArgumentException("calibration of " + calibration.horizon() + " steps at "
                     + calibration.level() + " does not match horizon " + horizon + " and quantile " + quantile);

@@ -80,6 +80,8 @@ public final class ModelTraining {
             throw new IllegalArgumentException("no calibration window: series are too short for the splits");
         }
         int h = cal.horizon();
+        int outs = regressor.outputCount();
+        boolean head = outs == 2 * h;
         float[] out = predict(regressor, cal);
         float[] residuals = new float[cal.size() * h];
         float[] regime = new float[cal.size()];
@@ -88,18 +90,19 @@ public final class ModelTraining {
         int ri = data.features().regimeInput();
         for (int i = 0; i < cal.size(); i++) {
             for (int k = 0; k < h; k++) {
-                residuals[i * h + k] = cal.scale(i) > 0 ? cal.targets()[i * h + k] - out[i * h + k] : 0f;
+                float pred = out[i * outs + (head ? h : 0) + k];
+                residuals[i * h + k] = cal.scale(i) > 0 ? cal.targets()[i * h + k] - pred : 0f;
             }
             regime[i] = cal.inputs()[i * d + ri];
             source[i] = cal.source(i);
         }
-        return Calibration.fit(data.options().quantile(), data.options().bins(), h, residuals, regime, source);
+        return Calibration.fit(data.options().quantile(), data.options().bins(), h, residuals, regime, source, head);
     }
 
     /** @return outputs of the regressor for every window of a part, in chunks */
     static float[] predict(Regressor regressor, TrainingSet.Part part) {
         int d = part.inputCount();
-        int h = part.horizon();
+        int h = regressor.outputCount();
         float[] out = new float[part.size() * h];
         int chunk = LearnedPredictor.CHUNK;
         float[] in = new float[chunk * d];
@@ -113,16 +116,20 @@ public final class ModelTraining {
         return out;
     }
 
-    /** @return mean absolute normalised error of the regressor on a part (windows with scale 0 left out) */
+    /**
+     * @return mean absolute normalised error of the regressor's mean outputs on a part (windows with scale 0 left
+     *         out)
+     */
     public static double loss(Regressor regressor, TrainingSet.Part part) {
         float[] out = predict(regressor, part);
         int h = part.horizon();
+        int outs = regressor.outputCount();
         double sum = 0;
         long n = 0;
         for (int i = 0; i < part.size(); i++) {
             if (part.scale(i) > 0) {
                 for (int k = 0; k < h; k++) {
-                    sum += Math.abs(out[i * h + k] - part.targets()[i * h + k]);
+                    sum += Math.abs(out[i * outs + k] - part.targets()[i * h + k]);
                     n++;
                 }
             }
@@ -141,6 +148,7 @@ public final class ModelTraining {
         m.put("trainLoss", loss(p.regressor(), data.train()));
         m.put("validationLoss", loss(p.regressor(), val));
         int h = val.horizon();
+        int outs = p.regressor().outputCount();
         float[] out = predict(p.regressor(), val);
         double[] errModel = new double[h];
         double[] errPersist = new double[h];
@@ -155,8 +163,11 @@ public final class ModelTraining {
             float regime = val.inputs()[i * d + ri];
             for (int k = 0; k < h; k++) {
                 double y = val.actual(i, k);
-                double mean = Math.max(0, WindowFeatures.restore(out[i * h + k], loc, scale));
-                double upper = Math.max(mean, mean + scale * p.calibration().offset(regime, k));
+                float meanOut = out[i * outs + k];
+                float quantileOut = outs > h ? out[i * outs + h + k] : meanOut;
+                double mean = Math.max(0, WindowFeatures.restore(meanOut, loc, scale));
+                double upper = Math.max(mean, WindowFeatures.restore((float) p.calibration().upper(meanOut,
+                        quantileOut, regime, k), loc, scale));
                 errModel[k] += Math.abs(mean - y);
                 errPersist[k] += Math.abs(loc - y);
                 sumActual[k] += Math.abs(y);

@@ -1,6 +1,9 @@
 package org.ebbflow.predictor.learned;
 
+import java.util.List;
 import java.util.Map;
+
+import org.ebbflow.predictor.TimeSeries;
 
 /**
  * Fits one kind of {@link Regressor} on a {@link TrainingSet}; {@link ModelTraining#train} then calibrates its
@@ -22,4 +25,13 @@ public interface Trainer {
      * @return the fitted regressor
      */
     Regressor fit(TrainingSet data, TrainingListener listener);
+
+    /**
+     * Trains end to end with no listener: time splits, fit, calibration ({@link ModelTraining#train}).
+     *
+     * @return the immutable model
+     */
+    default LearnedPredictor train(List<TimeSeries> series, TrainingOptions options) {
+        return ModelTraining.train(this, series, options, TrainingListener.NONE).predictor();
+    }
 }

@@ -36,11 +36,14 @@ final class Dl4jTraining {
     private Dl4jTraining() {
     }
 
-    /** Trains and leaves the best epoch's parameters in the network. */
-    static void fit(MultiLayerNetwork net, TrainingSet data, int batchSize, Batcher batcher, Validator validator,
-                    TrainingListener listener) {
+    /**
+     * Trains and leaves the best epoch's parameters in the network.
+     *
+     * @param n training windows; the batcher is given row numbers in [0, n)
+     */
+    static void fit(MultiLayerNetwork net, TrainingSet data, int n, int batchSize, Batcher batcher,
+                    Validator validator, TrainingListener listener) {
         TrainingOptions o = data.options();
-        int n = data.train().size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -64,7 +67,7 @@ final class Dl4jTraining {
             }
             trainLoss /= n;
             double val = validate ? validator.loss(net) : trainLoss;
-            listener.phaseEnded(String.format("train %.4f validation %.4f", trainLoss, val));
+            listener.phaseEnded(String.format("training objective %.4f, validation MAE %.4f", trainLoss, val));
             LOG.info("epoch {}: train loss {}, validation loss {}", epoch, trainLoss, val);
             if (val < best - 1e-5) {
                 best = val;

@@ -37,6 +37,7 @@ public final class MlpTrainer implements Trainer {
     private final double learningRate;
     private final int batchSize;
     private final double l2;
+    private final boolean quantileHead;
 
     /**
      * @param hidden widths of the hidden layers, e.g. {64, 32}
@@ -45,6 +46,15 @@ public final class MlpTrainer implements Trainer {
      * @param l2 weight decay
      */
     public MlpTrainer(int[] hidden, double learningRate, int batchSize, double l2) {
+        this(hidden, learningRate, batchSize, l2, false);
+    }
+
+    /**
+     * @param quantileHead if true the network also predicts the q-quantile of every step (pinball loss,
+     *                     {@link MedianQuantileLoss}), which the calibration then conformalises: bounds that follow
+     *                     each window's shape
+     */
+    public MlpTrainer(int[] hidden, double learningRate, int batchSize, double l2, boolean quantileHead) {
         if (hidden.length == 0 || learningRate <= 0 || batchSize < 1 || l2 < 0) {
             throw new IllegalArgumentException("an MLP needs hidden layers, a positive rate and batch size");
         }
@@ -52,11 +62,12 @@ public final class MlpTrainer implements Trainer {
         this.learningRate = learningRate;
         this.batchSize = batchSize;
         this.l2 = l2;
+        this.quantileHead = quantileHead;
     }
 
-    /** @return hidden layers 64 and 32, rate 1e-3, batch 256, no weight decay */
+    /** @return hidden layers 64 and 32, rate 1e-3, batch 256, no weight decay, a quantile head */
     public static MlpTrainer defaults() {
-        return new MlpTrainer(new int[] {64, 32}, 1e-3, 256, 0);
+        return new MlpTrainer(new int[] {64, 32}, 1e-3, 256, 0, true);
     }
 
     @Override
@@ -70,7 +81,9 @@ public final class MlpTrainer implements Trainer {
         m.put("library", "deeplearning4j-nn 1.0.0-M2.1 (training), plain Java (inference)");
         m.put("hidden", hidden.clone());
         m.put("activation", "relu");
-        m.put("loss", "mean absolute error");
+        m.put("loss", quantileHead ? "mean absolute error (means) + pinball at q (quantile head)"
+                : "mean absolute error");
+        m.put("quantileHead", quantileHead);
         m.put("updater", "adam");
         m.put("learningRate", learningRate);
         m.put("batchSize", batchSize);
@@ -95,13 +108,16 @@ public final class MlpTrainer implements Trainer {
             list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.RELU).build());
             in = width;
         }
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MEAN_ABSOLUTE_ERROR).nIn(in).nOut(h)
-                .activation(Activation.IDENTITY).build());
+        int outs = quantileHead ? 2 * h : h;
+        OutputLayer.Builder output = quantileHead
+                ? new OutputLayer.Builder().lossFunction(new MedianQuantileLoss(h, data.options().quantile()))
+                : new OutputLayer.Builder(LossFunctions.LossFunction.MEAN_ABSOLUTE_ERROR);
+        list.layer(output.nIn(in).nOut(outs).activation(Activation.IDENTITY).build());
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         TrainingSet.Part train = data.train();
-        Dl4jTraining.fit(net, data, batchSize, new Dl4jTraining.Batcher() {
+        Dl4jTraining.fit(net, data, train.size(), batchSize, new Dl4jTraining.Batcher() {
             @Override
             public INDArray inputs(int[] rows, int from, int to) {
                 return gather(train.inputs(), d, rows, from, to);
@@ -109,10 +125,11 @@ public final class MlpTrainer implements Trainer {
 
             @Override
             public INDArray targets(int[] rows, int from, int to) {
-                return gather(train.targets(), h, rows, from, to);
+                return quantileHead ? gatherTwice(train.targets(), h, rows, from, to)
+                        : gather(train.targets(), h, rows, from, to);
             }
-        }, net1 -> ModelTraining.loss(export(net1, d, h), data.validation()), listener);
-        return export(net, d, h);
+        }, net1 -> ModelTraining.loss(export(net1, d, outs), data.validation()), listener);
+        return export(net, d, outs);
     }
 
     static INDArray gather(float[] src, int width, int[] rows, int from, int to) {
@@ -121,6 +138,15 @@ public final class MlpTrainer implements Trainer {
             System.arraycopy(src, rows[i] * width, out, (i - from) * width, width);
         }
         return Nd4j.create(out, new long[] {to - from, width}, 'c');
+    }
+
+    static INDArray gatherTwice(float[] src, int width, int[] rows, int from, int to) {
+        float[] out = new float[(to - from) * 2 * width];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(src, rows[i] * width, out, (i - from) * 2 * width, width);
+            System.arraycopy(src, rows[i] * width, out, (i - from) * 2 * width + width, width);
+        }
+        return Nd4j.create(out, new long[] {to - from, 2L * width}, 'c');
     }
 
     /** @return the network's parameters as a plain-Java regressor */
