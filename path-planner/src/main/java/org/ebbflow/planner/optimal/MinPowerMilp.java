@@ -418,6 +418,30 @@ final class MinPowerMilp {
         solver.setHint(vars.toArray(new MPVariable[0]), v);
     }
 
+    /** @return true if demand {@code d}'s egress is reachable from its ingress over available links */
+    boolean reachable(int d) {
+        int src = demands.srcSwitch(d);
+        int dst = demands.dstSwitch(d);
+        boolean[] seen = new boolean[t.switchCount()];
+        int[] queue = new int[t.switchCount()];
+        int head = 0;
+        int tail = 0;
+        seen[src] = true;
+        queue[tail++] = src;
+        while (head < tail) {
+            int u = queue[head++];
+            for (int p = t.outLinkStart(u); p < t.outLinkEnd(u); p++) {
+                int l = t.outLinkAt(p);
+                int v = t.linkDst(l);
+                if (cableOf[l] >= 0 && !seen[v]) {
+                    seen[v] = true;
+                    queue[tail++] = v;
+                }
+            }
+        }
+        return seen[dst];
+    }
+
     /** Walks the chosen links from the source to the destination, cutting any loop. */
     private int[] extractPath(int d) {
         int src = demands.srcSwitch(d);

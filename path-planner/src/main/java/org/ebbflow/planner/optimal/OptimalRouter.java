@@ -2,6 +2,7 @@ package org.ebbflow.planner.optimal;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.ebbflow.planner.demand.DemandClass;
 import org.ebbflow.planner.route.DemandRouter;
 import org.ebbflow.planner.route.GreedyBinPackingRouter;
 import org.ebbflow.planner.route.RefusalReason;
@@ -75,7 +76,8 @@ public final class OptimalRouter implements DemandRouter {
     public Routing route(RoutingRequest request) {
         checkSize(request.topology(), request.demands().size());
         Routing greedy = fallback.route(request);
-        MinPowerMilp.Outcome out = new MinPowerMilp(request).solve(timeLimitMillis, greedy);
+        MinPowerMilp milp = new MinPowerMilp(request);
+        MinPowerMilp.Outcome out = milp.solve(timeLimitMillis, greedy);
         last = out.solve;
         LOG.debug("MILP on {}: {}", request.topology(), out.solve);
         if (!out.solve.status().hasSolution()) {
@@ -85,8 +87,12 @@ public final class OptimalRouter implements DemandRouter {
         for (int d = 0; d < request.demands().size(); d++) {
             if (out.paths[d] != null) {
                 asm.place(d, out.paths[d]);
+            } else if (!milp.reachable(d)) {
+                asm.refuse(d, RefusalReason.UNREACHABLE, "no available path joins its switches");
+            } else if (request.demands().demandClass(d) == DemandClass.GUARANTEED) {
+                asm.refuse(d, RefusalReason.NO_RESERVABLE_PATH, "no routing reserves its rate with the others");
             } else {
-                asm.refuse(d, RefusalReason.NO_CAPACITY, "no routing within the class caps carries it");
+                asm.refuse(d, RefusalReason.NO_CAPACITY, "no routing within the class caps carries it with the others");
             }
         }
         return asm.build(name());
