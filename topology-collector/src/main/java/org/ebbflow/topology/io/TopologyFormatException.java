@@ -30,30 +30,12 @@ public final class TopologyFormatException extends RuntimeException {
      * @param cause the low-level exception (XML parser, number parsing), or null
      */
     public TopologyFormatException(Path file, int line, String field, String problem, Throwable cause) {
-        super(format(file, line, field, problem), cause);
+        super(FormatMessages.locate(file, line, field, problem), cause);
         this.file = file;
         this.line = Math.max(line, 0);
         this.field = field;
     }
 
-    private static String format(Path file, int line, String field, String problem) {
-        StringBuilder sb = new StringBuilder();
-        if (file != null) {
-            sb.append(file);
-            if (line > 0) {
-                sb.append(':').append(line);
-            }
-            sb.append(": ");
-        } else if (line > 0) {
-            sb.append("line ").append(line).append(": ");
-        }
-        if (field != null) {
-            sb.append(field).append(": ");
-        }
-        // Parser messages may span lines; the contract is one line.
-        return sb.append(problem == null ? "malformed" : problem.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim())
-                .toString();
-    }
 
     /** @return the file being read, or null if unknown */
     public Path file() {

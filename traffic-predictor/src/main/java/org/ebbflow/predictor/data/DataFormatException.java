@@ -1,6 +1,7 @@
 package org.ebbflow.predictor.data;
 
 import java.nio.file.Path;
+import org.ebbflow.topology.io.FormatMessages;
 
 /**
  * A data file that cannot be read because its content is malformed: a value that is not a number, a row with the
@@ -32,28 +33,12 @@ public final class DataFormatException extends RuntimeException {
      * @param cause the low-level exception, or null
      */
     public DataFormatException(Path file, long line, String field, String problem, Throwable cause) {
-        super(format(file, line, field, problem), cause);
+        super(FormatMessages.locate(file, line, field, problem), cause);
         this.file = file;
         this.line = Math.max(0, line);
         this.field = field;
     }
 
-    private static String format(Path file, long line, String field, String problem) {
-        StringBuilder sb = new StringBuilder();
-        if (file != null) {
-            sb.append(file);
-            if (line > 0) {
-                sb.append(':').append(line);
-            }
-            sb.append(": ");
-        } else if (line > 0) {
-            sb.append("line ").append(line).append(": ");
-        }
-        if (field != null) {
-            sb.append(field).append(": ");
-        }
-        return sb.append(problem).toString();
-    }
 
     /** @return the file, or null if unknown */
     public Path file() {
