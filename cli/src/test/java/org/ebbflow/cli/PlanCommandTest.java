@@ -44,6 +44,9 @@ class PlanCommandTest {
         assertEquals(j.get("powerWatts").asDouble() / j.get("optimalWatts").asDouble() - 1, gap, 1e-9);
         assertTrue(gap >= -1e-6, r.out);
         assertEquals("OPTIMAL", j.get("optimalStatus").asText());
+        double subset = j.get("minimumSubsetWatts").asDouble();
+        assertTrue(subset <= j.get("optimalWatts").asDouble() + 1e-6, r.out);
+        assertEquals(j.get("powerWatts").asDouble() / subset - 1, j.get("gapToMinimumSubset").asDouble(), 1e-9);
     }
 
     @Test

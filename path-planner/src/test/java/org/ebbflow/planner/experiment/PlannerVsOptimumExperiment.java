@@ -45,6 +45,21 @@ class PlannerVsOptimumExperiment {
 
     @Test
     void run() throws IOException {
+        String again = System.getProperty("ebbflow.experiment.summarise");
+        if (again != null) {
+            // Re-summarises a finished run's raw.csv (e.g. after a change to the summary) without solving again.
+            Path dir = Paths.get(again);
+            List<String[]> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(dir.resolve("raw.csv"), StandardCharsets.UTF_8)) {
+                if (!line.startsWith("topology,")) {
+                    rows.add(line.split(",", -1));
+                }
+            }
+            String summary = summarise(rows);
+            Files.write(dir.resolve("summary.md"), summary.getBytes(StandardCharsets.UTF_8));
+            System.out.println(summary);
+            return;
+        }
         int sets = Integer.getInteger("ebbflow.experiment.sets", 50);
         Duration limit = Duration.ofMillis(Math.round(1000 * Double.parseDouble(
                 System.getProperty("ebbflow.experiment.limitSeconds", "10"))));
@@ -179,11 +194,17 @@ class PlannerVsOptimumExperiment {
         return b.toString();
     }
 
+    /** The nearest-rank quantile of the values that are not NaN (a bound is NaN when demands were refused). */
     private static double q(List<Double> values, double p) {
-        if (values.isEmpty()) {
+        List<Double> v = new ArrayList<>();
+        for (double x : values) {
+            if (!Double.isNaN(x)) {
+                v.add(x);
+            }
+        }
+        if (v.isEmpty()) {
             return Double.NaN;
         }
-        List<Double> v = new ArrayList<>(values);
         Collections.sort(v);
         int i = (int) Math.ceil(p * v.size()) - 1;
         return v.get(Math.max(0, Math.min(v.size() - 1, i)));
