@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.ebbflow.planner.demand.DemandClass;
 import org.ebbflow.planner.demand.ResolvedDemands;
+import org.ebbflow.planner.policy.Connectivity;
 import org.ebbflow.planner.policy.ElementDirective;
 import org.ebbflow.planner.policy.PowerDecision;
 import org.ebbflow.planner.power.PowerStates;
@@ -24,7 +25,10 @@ import org.ebbflow.topology.TopologySnapshot;
  * The minimum-power subset as a MILP, built for one {@link RoutingRequest} and solved once. Variables: {@code x_s}
  * switch awake, {@code y_c} cable on, {@code f_d_l} demand d on directed link l (binary: unsplittable), {@code r_d}
  * demand refused, {@code z_k_l} class k present on link l (only for classes whose cap is below the highest). See
- * {@link OptimalRouter} for the formulation. Not thread-safe; one instance per solve.
+ * {@link OptimalRouter} for the formulation. With {@code connectivity}, the MILP also keeps every terminal (a switch
+ * with hosts, or every switch of a host-less topology) connected to the others of its component by a single-commodity
+ * flow {@code g_l} from a root terminal, so it chooses the never-partition floor itself instead of taking the
+ * decision's. Not thread-safe; one instance per solve.
  */
 final class MinPowerMilp {
     /** Watts added per flow variable set, so that solutions carry no idle cycles and prefer short paths. */
@@ -37,6 +41,7 @@ final class MinPowerMilp {
     private final ResolvedDemands demands;
     private final MPSolver solver;
     private final int[] cableOf;
+    private final boolean connectivity;
     private final List<MPVariable[]> flows = new ArrayList<>();
     private MPVariable[] x;
     private MPVariable[] y;
@@ -45,8 +50,9 @@ final class MinPowerMilp {
     private double penaltyWatts;
     private int rows;
 
-    MinPowerMilp(RoutingRequest request) {
+    MinPowerMilp(RoutingRequest request, boolean connectivity) {
         OrTools.load();
+        this.connectivity = connectivity;
         this.request = request;
         this.t = request.topology();
         this.demands = request.demands();
@@ -61,10 +67,16 @@ final class MinPowerMilp {
     static final class Outcome {
         final MilpSolve solve;
         final int[][] paths;
+        /** Per switch: awake in the solution (null without a solution). */
+        final boolean[] awakeSwitches;
+        /** Per directed link: its cable is on in the solution (null without a solution). */
+        final boolean[] awakeLinks;
 
-        Outcome(MilpSolve solve, int[][] paths) {
+        Outcome(MilpSolve solve, int[][] paths, boolean[] awakeSwitches, boolean[] awakeLinks) {
             this.solve = solve;
             this.paths = paths;
+            this.awakeSwitches = awakeSwitches;
+            this.awakeLinks = awakeLinks;
         }
     }
 
@@ -78,6 +90,9 @@ final class MinPowerMilp {
             buildSwitchesAndCables();
             buildFlows();
             buildCapacities();
+            if (connectivity) {
+                buildConnectivity();
+            }
             if (hint != null) {
                 applyHint(hint);
             }
@@ -88,7 +103,8 @@ final class MinPowerMilp {
             int vars = solver.numVariables();
             int cons = solver.numConstraints();
             if (!status.hasSolution()) {
-                return new Outcome(new MilpSolve(status, Double.NaN, Double.NaN, millis, vars, cons, 0), null);
+                return new Outcome(new MilpSolve(status, Double.NaN, Double.NaN, millis, vars, cons, 0), null, null,
+                        null);
             }
             int[][] paths = new int[demands.size()][];
             int refusedCount = 0;
@@ -108,7 +124,16 @@ final class MinPowerMilp {
             if (status == SolveStatus.OPTIMAL && bound > objective) {
                 bound = objective;
             }
-            return new Outcome(new MilpSolve(status, objective, bound, millis, vars, cons, refusedCount), paths);
+            boolean[] awake = new boolean[t.switchCount()];
+            for (int sw = 0; sw < awake.length; sw++) {
+                awake[sw] = x[sw] != null ? x[sw].solutionValue() > 0.5 : request.current().isSwitchAwake(sw);
+            }
+            boolean[] on = new boolean[t.linkCount()];
+            for (int l = 0; l < on.length; l++) {
+                on[l] = cableOf[l] >= 0 && y[cableOf[l]].solutionValue() > 0.5;
+            }
+            return new Outcome(new MilpSolve(status, objective, bound, millis, vars, cons, refusedCount), paths,
+                    awake, on);
         } finally {
             solver.delete();
         }
@@ -199,6 +224,75 @@ final class MinPowerMilp {
         }
         y = cables.toArray(new MPVariable[0]);
         obj.setMinimization();
+    }
+
+    /**
+     * Per component of the available network with two or more terminals: every terminal stays awake, and a flow of
+     * one unit from the component's first terminal to each other terminal runs over cables that are on
+     * ({@code g_l <= (T - 1) y_c}), so the cables on connect all of the component's terminals.
+     */
+    private void buildConnectivity() {
+        boolean[] terminal = Connectivity.terminals(t);
+        int[] component = availableComponents();
+        int n = t.switchCount();
+        int[] terminalsIn = new int[n];
+        int[] root = new int[n];
+        Arrays.fill(root, -1);
+        for (int s = 0; s < n; s++) {
+            if (terminal[s] && x[s] != null) {
+                terminalsIn[component[s]]++;
+                if (root[component[s]] < 0) {
+                    root[component[s]] = s;
+                }
+            }
+        }
+        MPVariable[] g = new MPVariable[t.linkCount()];
+        for (int l = 0; l < g.length; l++) {
+            int size = cableOf[l] < 0 ? 0 : terminalsIn[component[t.linkSrc(l)]];
+            if (size < 2) {
+                continue;
+            }
+            g[l] = solver.makeNumVar(0, size - 1, "g" + l);
+            MPConstraint onlyOn = row(Double.NEGATIVE_INFINITY, 0);
+            onlyOn.setCoefficient(g[l], 1);
+            onlyOn.setCoefficient(y[cableOf[l]], -(size - 1));
+        }
+        for (int s = 0; s < n; s++) {
+            int size = x[s] == null ? 0 : terminalsIn[component[s]];
+            if (size < 2) {
+                continue;
+            }
+            double supply = root[component[s]] == s ? size - 1 : terminal[s] ? -1 : 0;
+            if (terminal[s]) {
+                x[s].setLb(1);
+            }
+            MPConstraint balance = row(supply, supply);
+            for (int p = t.outLinkStart(s); p < t.outLinkEnd(s); p++) {
+                MPVariable v = g[t.outLinkAt(p)];
+                if (v != null) {
+                    balance.setCoefficient(v, 1);
+                }
+            }
+            for (int p = t.inLinkStart(s); p < t.inLinkEnd(s); p++) {
+                MPVariable v = g[t.inLinkAt(p)];
+                if (v != null) {
+                    balance.setCoefficient(v, -1);
+                }
+            }
+        }
+    }
+
+    /** @return a component label per switch over the switches and cables the MILP may use */
+    private int[] availableComponents() {
+        boolean[] switchOn = new boolean[t.switchCount()];
+        for (int s = 0; s < switchOn.length; s++) {
+            switchOn[s] = x[s] != null;
+        }
+        boolean[] linkOn = new boolean[t.linkCount()];
+        for (int l = 0; l < linkOn.length; l++) {
+            linkOn[l] = cableOf[l] >= 0;
+        }
+        return Connectivity.components(t, switchOn, linkOn);
     }
 
     private boolean usable(int l) {

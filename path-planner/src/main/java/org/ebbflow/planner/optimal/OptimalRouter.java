@@ -47,8 +47,11 @@ public final class OptimalRouter implements DemandRouter {
     private static final Logger LOG = LoggerFactory.getLogger(OptimalRouter.class);
 
     private final long timeLimitMillis;
+    private final boolean connectivity;
     private final DemandRouter fallback = new GreedyBinPackingRouter();
     private MilpSolve last;
+    private boolean[] lastAwakeSwitches;
+    private boolean[] lastAwakeLinks;
 
     /** A router with the default 60 s time limit. */
     public OptimalRouter() {
@@ -57,7 +60,18 @@ public final class OptimalRouter implements DemandRouter {
 
     /** @param timeLimit the solver's wall-clock limit per {@link #route} call; positive */
     public OptimalRouter(Duration timeLimit) {
+        this(timeLimit, false);
+    }
+
+    /**
+     * @param timeLimit the solver's wall-clock limit per {@link #route} call; positive
+     * @param connectivity true to keep the terminals connected inside the MILP (a single-commodity flow from a root
+     *     terminal over cables that are on), for requests whose decision does not already require a floor; the
+     *     elements the solution keeps on are then {@link #lastAwakeSwitches()} and {@link #lastAwakeLinks()}
+     */
+    public OptimalRouter(Duration timeLimit, boolean connectivity) {
         Objects.requireNonNull(timeLimit, "timeLimit");
+        this.connectivity = connectivity;
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("time limit must be positive: " + timeLimit);
         }
@@ -76,9 +90,11 @@ public final class OptimalRouter implements DemandRouter {
     public Routing route(RoutingRequest request) {
         checkSize(request.topology(), request.demands().size());
         Routing greedy = fallback.route(request);
-        MinPowerMilp milp = new MinPowerMilp(request);
+        MinPowerMilp milp = new MinPowerMilp(request, connectivity);
         MinPowerMilp.Outcome out = milp.solve(timeLimitMillis, greedy);
         last = out.solve;
+        lastAwakeSwitches = out.awakeSwitches;
+        lastAwakeLinks = out.awakeLinks;
         LOG.debug("MILP on {}: {}", request.topology(), out.solve);
         if (!out.solve.status().hasSolution()) {
             return greedy;
@@ -96,6 +112,19 @@ public final class OptimalRouter implements DemandRouter {
             }
         }
         return asm.build(name());
+    }
+
+    /**
+     * @return per switch, awake in the last solution (a copy), or null before the first solve or if it found no
+     *     solution
+     */
+    public boolean[] lastAwakeSwitches() {
+        return lastAwakeSwitches == null ? null : lastAwakeSwitches.clone();
+    }
+
+    /** @return per directed link, its cable on in the last solution (a copy), or null as above */
+    public boolean[] lastAwakeLinks() {
+        return lastAwakeLinks == null ? null : lastAwakeLinks.clone();
     }
 
     /** @return the statistics of the last {@link #route} call, or null before the first */
