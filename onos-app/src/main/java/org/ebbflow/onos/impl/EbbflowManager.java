@@ -671,6 +671,7 @@ public class EbbflowManager implements EbbflowService {
         TopologySnapshot t = topology.snapshot();
         DemandSet demands = demands(t);
         ControlLoop l = loop;
+        PolicyMemory memoryBefore = loop.memory();
         if (dry) {
             l = ControlLoop.of(loop.planner(), loop.predictor());
             l.resume(loop.memory(), loop.previous());
@@ -686,14 +687,15 @@ public class EbbflowManager implements EbbflowService {
         } else if (!violations.isEmpty()) {
             outcome = "refused: the plan breaks " + violations.size() + " safety invariants";
             LOG.error("Not applying a plan that breaks safety invariants: {}", violations);
-            loop.forget();
         } else {
             outcome = apply(a, t, now);
         }
         PlanReport report = report(plan, a, violations, outcome, dry, now);
         if (!dry) {
             if (!PlanReport.APPLIED.equals(outcome)) {
-                loop.forget();
+                // Nothing (or not all) happened: the dwell clock must not start, and the next plan is diffed
+                // against nothing rather than against rules that may not be on the switches.
+                loop.resume(memoryBefore, null);
             }
             state.putMemory(loop.memory(), t);
             state.putPlan(report);

@@ -12,7 +12,8 @@ import org.ebbflow.planner.policy.PowerPolicy;
 import org.ebbflow.topology.TopologySnapshot;
 
 /**
- * A power policy that honours the operator: elements pinned awake are required, whatever the wrapped policy says.
+ * A power policy that honours the operator: elements pinned awake are required, whatever the wrapped policy says; a
+ * switch pinned awake keeps its cables awake too (an operator who wakes a switch expects it to forward).
  * Elements pinned asleep need nothing here: their ports are administratively down, so the snapshot reports them
  * unusable and no router uses them, and {@link Actuation} never wakes a pinned element.
  */
@@ -57,7 +58,9 @@ final class OperatorPolicy implements PowerPolicy {
             copy(b, d, s, true);
         }
         for (int l = 0; l < t.linkCount(); l++) {
-            if (ClusterState.PIN_AWAKE.equals(p.get(OnosNames.name(PolicyMemory.cableKey(t.link(l).key()))))) {
+            if (ClusterState.PIN_AWAKE.equals(p.get(OnosNames.name(PolicyMemory.cableKey(t.link(l).key()))))
+                    || ClusterState.PIN_AWAKE.equals(p.get(OnosNames.name(t.link(l).src().dpid())))
+                    || ClusterState.PIN_AWAKE.equals(p.get(OnosNames.name(t.link(l).dst().dpid())))) {
                 b.requireLink(l, REASON);
             }
             copy(b, d, l, false);
