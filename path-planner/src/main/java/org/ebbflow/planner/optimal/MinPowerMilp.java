@@ -12,6 +12,8 @@ import java.util.Set;
 import org.ebbflow.planner.demand.DemandClass;
 import org.ebbflow.planner.demand.ResolvedDemands;
 import org.ebbflow.planner.policy.Connectivity;
+import org.ebbflow.planner.policy.Floor;
+import org.ebbflow.planner.policy.Floors;
 import org.ebbflow.planner.policy.ElementDirective;
 import org.ebbflow.planner.policy.PowerDecision;
 import org.ebbflow.planner.power.PowerStates;
@@ -469,13 +471,21 @@ final class MinPowerMilp {
     private void applyHint(Routing hint) {
         List<MPVariable> vars = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        // With the connectivity constraint the routing alone is no solution: add the heuristic floor, so the hint
+        // is what a heuristic planner would keep awake and the solver starts no worse than it.
+        Floor floor = connectivity ? Floors.forTopology(t, 0).compute(t) : null;
         for (int s = 0; s < x.length; s++) {
             if (x[s] != null) {
                 vars.add(x[s]);
-                values.add(hint.usesSwitch(s) || x[s].lb() > 0.5 ? 1.0 : 0.0);
+                values.add(hint.usesSwitch(s) || x[s].lb() > 0.5 || floor != null && floor.hasSwitch(s) ? 1.0 : 0.0);
             }
         }
         boolean[] cableUsed = new boolean[y.length];
+        for (int l = 0; floor != null && l < cableOf.length; l++) {
+            if (cableOf[l] >= 0 && floor.hasLink(l)) {
+                cableUsed[cableOf[l]] = true;
+            }
+        }
         for (int d = 0; d < demands.size(); d++) {
             MPVariable[] f = flows.get(d);
             if (refused[d] == null) {
