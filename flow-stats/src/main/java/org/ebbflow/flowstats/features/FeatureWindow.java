@@ -57,6 +57,29 @@ public final class FeatureWindow {
         this.nan = nan;
     }
 
+    /**
+     * Rebuilds a window from its parts, e.g. one that crossed a process boundary (a model server). Copies every
+     * array; NaN counts are recomputed from the values.
+     *
+     * @param spec the layout
+     * @param valuesNWC batch x W x C values, NWC order
+     * @param ports port index per series (-1 if none)
+     * @param dstPorts destination port per series (-1 unless a link)
+     * @param labels label per series
+     * @param endSteps end step (exclusive) per series
+     * @param missing batch x W flags: traffic unobserved at that step, before filling
+     * @param filled forward-filled steps per series
+     * @return the window
+     * @throws IllegalArgumentException if the shapes disagree
+     */
+    public static FeatureWindow of(FeatureSpec spec, float[] valuesNWC, int[] ports, int[] dstPorts, String[] labels,
+                                   long[] endSteps, boolean[] missing, int[] filled) {
+        int batch = labels.length;
+        FeatureWindow shape = new FeatureWindow(spec, batch, valuesNWC.clone(), ports.clone(), dstPorts.clone(),
+                labels.clone(), endSteps.clone(), missing.clone(), filled.clone(), new int[batch]);
+        return shape.withData(shape.data);
+    }
+
     /** @return a window with the same metadata and other values (same layout); takes ownership of {@code values} */
     FeatureWindow withData(float[] values) {
         return new FeatureWindow(spec, batch, values, ports, dstPorts, labels, endSteps, missing, filled,
