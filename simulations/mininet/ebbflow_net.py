@@ -12,8 +12,10 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import time
 
 # Replies go to the real stdout; anything else that writes to fd 1 (Mininet, child processes) lands on stderr.
@@ -96,10 +98,27 @@ class LeafSpineTopo(Topo):
 class Server(object):
     """Runs one command per stdin line; each answer is one JSON object on one line."""
 
-    def __init__(self, net, topo_name):
+    def __init__(self, net, topo_name, run_id=''):
         self.net = net
         self.topo_name = topo_name
         self.iperf_port = 5201
+        self.workdir = tempfile.mkdtemp(prefix='ebbflow-mn-%s-' % (run_id or 'run'))
+        self.background = {}  # iperf id -> dict(src, dst, port, pids, file, started, seconds)
+        self.pingers = []  # dict(src, dst, pid, file, interval)
+
+    def cleanup(self):
+        """Stops every background tool this server started (by pid) and removes its files."""
+        procs = [pp for job in self.background.values() for pp in job['pids']]
+        procs += [(p['host'], p['pid']) for p in self.pingers]
+        for host, pid in procs:
+            try:
+                if str(pid).isdigit():
+                    host.cmd('kill -9 %s 2>/dev/null' % pid)
+            except Exception:  # the host shell is gone: so are its children
+                pass
+        self.background.clear()
+        self.pingers = []
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
     def reply(self, obj):
         REPLY.write(json.dumps(obj, separators=(',', ':')) + '\n')
@@ -207,6 +226,100 @@ class Server(object):
                 'lossPct': summary.get('lost_percent', 0.0),
                 'retransmits': end.get('sum_sent', {}).get('retransmits', 0)}
 
+    def next_port(self):
+        port = self.iperf_port
+        self.iperf_port = 5201 + (self.iperf_port - 5200) % 500
+        return port
+
+    def cmd_iperf_start(self, job_id, src, dst, seconds, rate, proto='udp'):
+        """Starts an iperf3 flow in the background and answers at once; iperf-results reads its outcome."""
+        if job_id in self.background:
+            raise ValueError('iperf job %s exists' % job_id)
+        s, d = self.host(src), self.host(dst)
+        secs = int(seconds)
+        port = self.next_port()
+        out = os.path.join(self.workdir, 'iperf-%s.json' % re.sub(r'[^A-Za-z0-9_.-]', '_', job_id))
+        spid = d.cmd('timeout %d iperf3 -s -1 -p %d >/dev/null 2>&1 & echo $!' % (secs + 20, port)).strip()
+        time.sleep(0.2)
+        udp = '-u ' if proto == 'udp' else ''
+        cpid = s.cmd('timeout %d iperf3 -c %s -p %d -t %d -b %s %s-J > %s 2>&1 & echo $!'
+                     % (secs + 15, d.IP(), port, secs, rate, udp, out)).strip()
+        self.background[job_id] = {'src': src, 'dst': dst, 'port': port, 'file': out, 'started': time.time(),
+                                   'seconds': secs, 'rate': rate, 'protocol': proto,
+                                   'pids': [(d, spid), (s, cpid)]}
+        return {'id': job_id, 'src': src, 'dst': dst, 'port': port}
+
+    def cmd_iperf_results(self):
+        """Outcome of every background iperf3 flow: done ones with bps and loss, the others as running."""
+        jobs = []
+        for job_id, job in sorted(self.background.items()):
+            entry = {'id': job_id, 'src': job['src'], 'dst': job['dst'], 'rate': job['rate'],
+                     'protocol': job['protocol'], 'seconds': job['seconds'], 'done': False}
+            alive = job['pids'][1][0].cmd('kill -0 %s 2>/dev/null && echo alive' % job['pids'][1][1]).strip()
+            if alive != 'alive':
+                entry['done'] = True
+                try:
+                    with open(job['file']) as f:
+                        text = f.read()
+                    result = json.loads(text[text.index('{'):])
+                    if 'error' in result:
+                        entry['error'] = result['error']
+                    end = result.get('end', {})
+                    summary = end.get('sum_received') or end.get('sum') or {}
+                    entry.update(bps=summary.get('bits_per_second', 0.0), lossPct=summary.get('lost_percent', 0.0),
+                                 lostPackets=summary.get('lost_packets', 0), packets=summary.get('packets', 0),
+                                 retransmits=end.get('sum_sent', {}).get('retransmits', 0))
+                except (IOError, ValueError) as e:
+                    entry['error'] = 'no result: %s' % e
+            jobs.append(entry)
+        return {'jobs': jobs}
+
+    def cmd_pings_start(self, interval='0.2', pairs='opposite'):
+        """Every host pings one peer continuously (the host half the host list away: another pod in a
+        fat-tree) until pings-stop."""
+        if self.pingers:
+            raise ValueError('pings already running')
+        hosts = self.net.hosts
+        n = len(hosts)
+        for i, h in enumerate(hosts):
+            peer = hosts[(i + n // 2) % n] if n > 1 else None
+            if peer is None or peer is h:
+                continue
+            out = os.path.join(self.workdir, 'ping-%s-%s.txt' % (h.name, peer.name))
+            pid = h.cmd('ping -n -i %s -W 1 %s > %s 2>&1 & echo $!' % (interval, peer.IP(), out)).strip()
+            self.pingers.append({'host': h, 'src': h.name, 'dst': peer.name, 'pid': pid, 'file': out,
+                                 'interval': float(interval), 'started': time.time()})
+        return {'pairs': [[p['src'], p['dst']] for p in self.pingers]}
+
+    def cmd_pings_stop(self):
+        """Stops the continuous pings; counts each pair's echo requests and the ones never answered. Requests sent
+        in the last second before the stop are left out (their replies may still be on the way)."""
+        for p in self.pingers:
+            p['host'].cmd('kill -INT %s 2>/dev/null' % p['pid'])
+        time.sleep(1.2)
+        pairs, sent_total, lost_total = [], 0, 0
+        for p in self.pingers:
+            p['host'].cmd('kill -9 %s 2>/dev/null' % p['pid'])
+            try:
+                with open(p['file']) as f:
+                    text = f.read()
+            except IOError:
+                text = ''
+            m = re.search(r'(\d+) packets transmitted', text)
+            transmitted = int(m.group(1)) if m else 0
+            got = set(int(x) for x in re.findall(r'icmp_seq=(\d+) ttl=', text))
+            guard = int(1.0 / p['interval']) + 1
+            counted = max(0, transmitted - guard)
+            lost = [seq for seq in range(1, counted + 1) if seq not in got]
+            sent_total += counted
+            lost_total += len(lost)
+            pairs.append({'src': p['src'], 'dst': p['dst'], 'sent': counted, 'lost': len(lost),
+                          'lostSeqs': lost[:50], 'intervalS': p['interval'],
+                          'startedAt': p['started']})
+        self.pingers = []
+        loss = 100.0 * lost_total / sent_total if sent_total else 0.0
+        return {'sent': sent_total, 'lost': lost_total, 'lossPct': loss, 'pairs': pairs}
+
     def link(self, a, b, status):
         for name in (a, b):
             if name not in self.net.nameToNode:
@@ -273,11 +386,14 @@ def main():
         for h in net.hosts:
             for intf in h.intfList():
                 h.cmd('ethtool -K %s tx off >/dev/null 2>&1' % intf.name)
-        server = Server(net, args.topo)
+        server = Server(net, args.topo, args.run_id)
         server.reply({'event': 'ready', 'runId': args.run_id, 'startSeconds': round(time.time() - started, 3),
                       'switches': [s.name for s in net.switches],
                       'hostPids': dict((h.name, h.pid) for h in net.hosts)})
-        server.serve()
+        try:
+            server.serve()
+        finally:
+            server.cleanup()
     finally:
         if not stopping:
             stopping.append(True)

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.ebbflow.openflow.ControllerConfig;
 import org.ebbflow.openflow.OpenFlowController;
+import org.ebbflow.openflow.planning.PlanRecord;
 import org.ebbflow.openflow.stats.ControlCycle;
 import org.ebbflow.topology.TopologySnapshot;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code ebbflow controller}: runs the standalone OpenFlow 1.3 controller until interrupted. */
 @Command(name = "controller", description = {"Run the standalone OpenFlow 1.3 controller until interrupted.",
     "Switches connect to it (Open vSwitch, Mininet); it discovers switches, links and hosts, polls statistics and "
-        + "installs shortest-path routes. Discovery progress goes to stderr; with --json a summary goes to stdout "
+        + "plans routes and sleep/wake with the forecast policy. Discovery progress goes to stderr; with --json a summary goes to stdout "
         + "when it stops."})
 public final class ControllerCommand extends EbbflowSubcommand {
     @Option(names = "--listen", paramLabel = "HOST:PORT",
@@ -28,7 +29,8 @@ public final class ControllerCommand extends EbbflowSubcommand {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file: listen, stats.interval.ms, lldp.interval.ms, link.expiry.ms, "
-                    + "switch.link.rate, host.link.rate, routing, ... (see ControllerConfig).")
+                    + "switch.link.rate, host.link.rate, routing, power.management, min.dwell.ms, wake.latency.ms, ... "
+                    + "(see ControllerConfig).")
     private Path config;
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
@@ -81,9 +83,11 @@ public final class ControllerCommand extends EbbflowSubcommand {
 
     private static String progress(OpenFlowController c) {
         TopologySnapshot t = c.topology().snapshot();
-        return String.format("%d switches connected, %d known, %d switch links, %d hosts; %d route rules%s",
+        PlanRecord p = c.planning().last();
+        return String.format("%d switches connected, %d known, %d switch links, %d hosts; %d route rules; %s",
                 c.switches().connectedCount(), t.switchCount(), t.undirectedLinkCount(), t.hostCount(),
-                c.router().rulesWritten(), c.router().isConverged() ? "" : " (routing)");
+                c.planning().rulesWritten(), p == null ? "not planned yet"
+                        : p.awakeSwitches() + " of " + p.switches() + " switches awake");
     }
 
     static Map<String, Object> summary(OpenFlowController c) {
@@ -92,7 +96,10 @@ public final class ControllerCommand extends EbbflowSubcommand {
         m.put("switches", t.switchCount());
         m.put("switchLinks", t.undirectedLinkCount());
         m.put("hosts", t.hostCount());
-        m.put("routeRules", c.router().rulesWritten());
+        m.put("routeRules", c.planning().rulesWritten());
+        PlanRecord p = c.planning().last();
+        m.put("awakeSwitches", p == null ? null : p.awakeSwitches());
+        m.put("plans", c.planning().plans());
         m.put("packetIns", c.packetIns().total());
         ControlCycle cycle = c.lastCycle();
         m.put("lastControlCycleMillis", cycle == null ? null : cycle.durationMillis());

@@ -24,17 +24,25 @@ import org.ebbflow.topology.BitRate;
  * @param switchLinkBps capacity reported for switch links and ports, 0 to take the ports' speeds (Open vSwitch
  *     reports 10 Gbit/s for every veth whatever the emulated rate)
  * @param hostLinkBps capacity reported for host access links, 0 if unknown
- * @param routing whether the proactive router installs destination routes
- * @param routeDebounceMillis how long the router waits after a topology change for more changes
+ * @param routing whether the planner installs routes (false: discovery and statistics only)
+ * @param routeDebounceMillis how long planning waits after a topology change for more changes
  * @param workerThreads Netty event-loop threads serving the switch connections
+ * @param powerManagement true: the forecast threshold policy sleeps and wakes switches; false: every switch stays
+ *     awake (always-on policy, same router)
+ * @param minDwellMillis how long a switch or cable keeps a new power state before it may sleep again (capacity wakes
+ *     are never delayed)
+ * @param wakeLatencyMillis how long a woken Open vSwitch takes to forward (ports up, links rediscovered): the
+ *     power model's wake latency, which sets the policy's wake lead time
  */
 public record ControllerConfig(String listenHost, int listenPort, long echoIntervalMillis, long requestTimeoutMillis,
                                long handshakeTimeoutMillis, long statsIntervalMillis, long lldpIntervalMillis,
                                long linkExpiryMillis, long switchLinkBps, long hostLinkBps, boolean routing,
-                               long routeDebounceMillis, int workerThreads) {
+                               long routeDebounceMillis, int workerThreads, boolean powerManagement,
+                               long minDwellMillis, long wakeLatencyMillis) {
     private static final Set<String> KEYS = Set.of("listen", "echo.interval.ms", "request.timeout.ms",
             "handshake.timeout.ms", "stats.interval.ms", "lldp.interval.ms", "link.expiry.ms", "switch.link.rate",
-            "host.link.rate", "routing", "route.debounce.ms", "worker.threads");
+            "host.link.rate", "routing", "route.debounce.ms", "worker.threads", "power.management", "min.dwell.ms",
+            "wake.latency.ms");
 
     /** @throws IllegalArgumentException if a value is out of range */
     public ControllerConfig {
@@ -48,8 +56,10 @@ public record ControllerConfig(String listenHost, int listenPort, long echoInter
         positive("lldp.interval.ms", lldpIntervalMillis);
         positive("link.expiry.ms", linkExpiryMillis);
         positive("worker.threads", workerThreads);
-        if (switchLinkBps < 0 || hostLinkBps < 0 || routeDebounceMillis < 0) {
-            throw new IllegalArgumentException("rates and the route debounce must not be negative");
+        if (switchLinkBps < 0 || hostLinkBps < 0 || routeDebounceMillis < 0 || minDwellMillis < 0
+                || wakeLatencyMillis < 0) {
+            throw new IllegalArgumentException("rates, the route debounce, dwell and wake latency must not be "
+                    + "negative");
         }
     }
 
@@ -59,31 +69,41 @@ public record ControllerConfig(String listenHost, int listenPort, long echoInter
         }
     }
 
-    /** @return the defaults: 127.0.0.1:6653, echo after 5 s, stats and LLDP every 5 s, links expire after 16 s */
+    /**
+     * @return the defaults: 127.0.0.1:6653, echo after 5 s, stats and LLDP every 5 s, links expire after 16 s, power
+     *     management on with a 60 s minimum dwell and a 2 s wake latency (ports up and LLDP on Open vSwitch)
+     */
     public static ControllerConfig defaults() {
         return new ControllerConfig("127.0.0.1", 6653, 5000, 10_000, 10_000, 5000, 5000, 16_000, 0, 0, true, 100,
-                Math.max(2, Runtime.getRuntime().availableProcessors()));
+                Math.max(2, Runtime.getRuntime().availableProcessors()), true, 60_000, 2000);
+    }
+
+    /** @return this configuration with power management on or off, and another minimum dwell */
+    public ControllerConfig withPowerManagement(boolean on, long dwellMillis) {
+        return new ControllerConfig(listenHost, listenPort, echoIntervalMillis, requestTimeoutMillis,
+                handshakeTimeoutMillis, statsIntervalMillis, lldpIntervalMillis, linkExpiryMillis, switchLinkBps,
+                hostLinkBps, routing, routeDebounceMillis, workerThreads, on, dwellMillis, wakeLatencyMillis);
     }
 
     /** @return this configuration listening on another address */
     public ControllerConfig withListen(String host, int port) {
         return new ControllerConfig(host, port, echoIntervalMillis, requestTimeoutMillis, handshakeTimeoutMillis,
                 statsIntervalMillis, lldpIntervalMillis, linkExpiryMillis, switchLinkBps, hostLinkBps, routing,
-                routeDebounceMillis, workerThreads);
+                routeDebounceMillis, workerThreads, powerManagement, minDwellMillis, wakeLatencyMillis);
     }
 
     /** @return this configuration with other link rates (0 = from the ports) */
     public ControllerConfig withLinkRates(long switchBps, long hostBps) {
         return new ControllerConfig(listenHost, listenPort, echoIntervalMillis, requestTimeoutMillis,
                 handshakeTimeoutMillis, statsIntervalMillis, lldpIntervalMillis, linkExpiryMillis, switchBps, hostBps,
-                routing, routeDebounceMillis, workerThreads);
+                routing, routeDebounceMillis, workerThreads, powerManagement, minDwellMillis, wakeLatencyMillis);
     }
 
     /** @return this configuration with other statistics and LLDP intervals */
     public ControllerConfig withIntervals(long statsMillis, long lldpMillis) {
         return new ControllerConfig(listenHost, listenPort, echoIntervalMillis, requestTimeoutMillis,
                 handshakeTimeoutMillis, statsMillis, lldpMillis, linkExpiryMillis, switchLinkBps, hostLinkBps,
-                routing, routeDebounceMillis, workerThreads);
+                routing, routeDebounceMillis, workerThreads, powerManagement, minDwellMillis, wakeLatencyMillis);
     }
 
     /**
@@ -109,7 +129,8 @@ public record ControllerConfig(String listenHost, int listenPort, long echoInter
      * Reads a properties file over the defaults. Keys: {@code listen} (HOST:PORT), {@code echo.interval.ms},
      * {@code request.timeout.ms}, {@code handshake.timeout.ms}, {@code stats.interval.ms}, {@code lldp.interval.ms},
      * {@code link.expiry.ms}, {@code switch.link.rate} and {@code host.link.rate} (such as {@code 10M}),
-     * {@code routing} (true/false), {@code route.debounce.ms}, {@code worker.threads}.
+     * {@code routing} (true/false), {@code route.debounce.ms}, {@code worker.threads}, {@code power.management}
+     * (true/false), {@code min.dwell.ms}, {@code wake.latency.ms}.
      *
      * @throws IllegalArgumentException naming the file and key if a key is unknown or a value malformed
      * @throws IOException if the file cannot be read
@@ -133,7 +154,9 @@ public record ControllerConfig(String listenHost, int listenPort, long echoInter
                     d.lldpIntervalMillis), num(p, "link.expiry.ms", d.linkExpiryMillis),
                     rate(p, "switch.link.rate", d.switchLinkBps), rate(p, "host.link.rate", d.hostLinkBps),
                     bool(p, "routing", d.routing), num(p, "route.debounce.ms", d.routeDebounceMillis),
-                    (int) num(p, "worker.threads", d.workerThreads));
+                    (int) num(p, "worker.threads", d.workerThreads), bool(p, "power.management",
+                    d.powerManagement), num(p, "min.dwell.ms", d.minDwellMillis), num(p, "wake.latency.ms",
+                    d.wakeLatencyMillis));
             String listen = p.getProperty("listen");
             return listen == null ? c : c.withListen(listen);
         } catch (IllegalArgumentException e) {

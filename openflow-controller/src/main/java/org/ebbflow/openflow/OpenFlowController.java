@@ -29,7 +29,8 @@ import org.ebbflow.openflow.discovery.HostTracker;
 import org.ebbflow.openflow.discovery.LinkDiscovery;
 import org.ebbflow.openflow.discovery.PacketInDispatcher;
 import org.ebbflow.openflow.discovery.SwitchEventReporter;
-import org.ebbflow.openflow.routing.ProactiveRouter;
+import org.ebbflow.openflow.planning.PlanDriver;
+import org.ebbflow.openflow.planning.PlanExecutor;
 import org.ebbflow.openflow.stats.ControlCycle;
 import org.ebbflow.openflow.stats.StatsPoller;
 import org.ebbflow.topology.discovery.TopologyManager;
@@ -38,15 +39,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone OpenFlow 1.3 controller: a Netty server for switch connections, one {@link SwitchRegistry},
- * discovery into a {@link TopologyManager}, statistics polled into flow-stats every cycle, the proactive router,
+ * discovery into a {@link TopologyManager}, statistics polled into flow-stats every cycle, the planner
+ * ({@link #planning()}: demands from flow counters → forecast → policy and router → plan, applied make-before-break)
  * and the actuation primitives ({@link #programmer()}, {@link #power()}).
  *
  * <p>Threads: switch connections are spread over Netty event loops (nothing blocks there); one control thread runs
- * routing, statistics ingestion and the periodic tasks. {@link #onControl} runs caller code on it, which is how
+ * planning, statistics ingestion and the periodic tasks. {@link #onControl} runs caller code on it, which is how
  * the non-thread-safe statistics ({@link #portStats()}, {@link #flowRates()}) are read safely.
  */
 public final class OpenFlowController implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenFlowController.class);
+    /** Wait between new rules in and old rules out: Open vSwitch's revalidators update its flow cache within it. */
+    private static final long DRAIN_MILLIS = 1000;
 
     private final ControllerConfig config;
     private final LongSupplier clock = System::currentTimeMillis;
@@ -57,7 +61,7 @@ public final class OpenFlowController implements AutoCloseable {
     private final LinkDiscovery links;
     private final HostTracker hosts;
     private final PacketInDispatcher packetIns;
-    private final ProactiveRouter router;
+    private final PlanDriver planning;
     private final PowerActuator power;
     private final PortStatsCollector portStats;
     private final FlowRateTracker flowRates = new FlowRateTracker();
@@ -77,26 +81,23 @@ public final class OpenFlowController implements AutoCloseable {
                 clock);
         this.hosts = new HostTracker(registry, topology, links, config.hostLinkBps(), clock);
         this.packetIns = new PacketInDispatcher(links, hosts);
-        this.router = new ProactiveRouter(topology, programmer, control, config.routeDebounceMillis());
-        this.power = new PowerActuator(topology, programmer,
-                () -> router.whenConverged(config.requestTimeoutMillis()), clock);
+        // Plans install the new paths before anything sleeps, so sleeping needs no re-routing of its own.
+        this.power = new PowerActuator(topology, programmer, () -> CompletableFuture.completedFuture(null), clock);
         this.portStats = new PortStatsCollector(topology, CounterTracker.Options.defaults(CounterSemantics.UNSIGNED_64)
                 .withExpectedIntervalMillis(config.statsIntervalMillis()));
         this.poller = new StatsPoller(registry, topology, portStats, flowRates, control, clock);
+        this.planning = new PlanDriver(config, topology, portStats, poller, new PlanExecutor(topology, programmer,
+                power, control, Math.max(10_000, 3 * config.wakeLatencyMillis()), DRAIN_MILLIS), control, clock);
 
         registry.addListener(new SwitchEventReporter(topology, config.switchLinkBps(), clock));
         registry.addListener(new SwitchSetup(programmer, dpid -> {
-            if (config.routing()) {
-                router.switchReset(dpid);
-            }
+            planning.switchReset(dpid);
             links.probeSwitch(dpid);
         }));
         registry.addListener(links);
         registry.addListener(packetIns);
         topology.addListener(hosts);
-        if (config.routing()) {
-            topology.addListener(router);
-        }
+        topology.addListener(planning);
     }
 
     /**
@@ -141,7 +142,10 @@ public final class OpenFlowController implements AutoCloseable {
 
     private void cycle() {
         if (cycleInFlight.isDone()) {
-            cycleInFlight = poller.poll();
+            cycleInFlight = poller.poll().thenApply(c -> {
+                planning.requestPlan();
+                return c;
+            });
         }
     }
 
@@ -207,9 +211,9 @@ public final class OpenFlowController implements AutoCloseable {
         return power;
     }
 
-    /** @return the proactive router */
-    public ProactiveRouter router() {
-        return router;
+    /** @return the planner driving routes and sleep/wake */
+    public PlanDriver planning() {
+        return planning;
     }
 
     /** @return LLDP link discovery */

@@ -93,4 +93,26 @@ class DecoderFuzzTest {
             assertTrue(probe.isConnected(), "the controller still accepts connections");
         }
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_DPID = new java.util.concurrent.atomic.AtomicLong(0x1000);
+
+    @Property(tries = 30)
+    void junkAfterTheHandshakeClosesOnlyThatSwitch(@ForAll("junk") byte[] bytes) throws Exception {
+        long dpid = NEXT_DPID.incrementAndGet();
+        try (FakeSwitch sw = new FakeSwitch(address, dpid, 2)) {
+            assertTrue(sw.awaitHandshake(5000), "handshake");
+            try {
+                sw.sendRaw(bytes);
+            } catch (SocketException e) {
+                // already closed by the controller
+            }
+            // Either the junk was a (partial) message the switch may send, or the connection is closed; either
+            // way the other switch is served and the controller accepts new switches.
+            sw.awaitClosed(300);
+        }
+        controller.programmer().barrier(List.of(DatapathId.of(0x77))).get(5, TimeUnit.SECONDS);
+        try (FakeSwitch next = new FakeSwitch(address, NEXT_DPID.incrementAndGet(), 1)) {
+            assertTrue(next.awaitHandshake(5000), "a new switch still completes its handshake");
+        }
+    }
 }

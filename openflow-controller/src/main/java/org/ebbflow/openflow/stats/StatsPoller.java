@@ -1,7 +1,10 @@
 package org.ebbflow.openflow.stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +13,7 @@ import org.ebbflow.flowstats.PortCounterSample;
 import org.ebbflow.flowstats.PortStatsCollector;
 import org.ebbflow.flowstats.flows.FlowEntry;
 import org.ebbflow.flowstats.flows.FlowRateTracker;
+import org.ebbflow.flowstats.flows.FlowRates;
 import org.ebbflow.flowstats.flows.FlowTableSnapshot;
 import org.ebbflow.openflow.channel.SwitchConnection;
 import org.ebbflow.openflow.channel.SwitchRegistry;
@@ -39,6 +43,8 @@ public final class StatsPoller {
     private final FlowRateTracker flows;
     private final ScheduledExecutorService control;
     private final LongSupplier clock;
+    private final Map<DatapathId, FlowRates> latestFlows = new ConcurrentHashMap<>();
+    private final Map<DatapathId, FlowTableSnapshot> latestTables = new ConcurrentHashMap<>();
     private volatile ControlCycle last;
 
     /**
@@ -83,7 +89,9 @@ public final class StatsPoller {
                             .setCookieMask(U64.ZERO).setMatch(f.matchWildcardAll()).build())
                     .thenAcceptAsync(parts -> {
                         List<FlowEntry> e = StatsConversions.flowEntries(dpid, parts);
-                        flows.ingest(FlowTableSnapshot.of(dpid, clock.getAsLong(), e));
+                        FlowTableSnapshot table = FlowTableSnapshot.of(dpid, clock.getAsLong(), e);
+                        latestTables.put(dpid, table);
+                        latestFlows.put(dpid, flows.ingest(table));
                         entries.addAndGet(e.size());
                     }, control)
                     .exceptionally(err -> counted(failures, sw, "flow", err)));
@@ -104,6 +112,18 @@ public final class StatsPoller {
         failures.incrementAndGet();
         log.debug("{} statistics of {} failed: {}", what, sw, err.toString());
         return null;
+    }
+
+    /**
+     * @return each polled switch's latest flow rates, for the traffic matrix; a live read-only view
+     */
+    public Map<DatapathId, FlowRates> latestFlows() {
+        return Collections.unmodifiableMap(latestFlows);
+    }
+
+    /** @return each polled switch's latest flow table; a live read-only view */
+    public Map<DatapathId, FlowTableSnapshot> latestTables() {
+        return Collections.unmodifiableMap(latestTables);
     }
 
     /** @return the last finished cycle, or null before the first */

@@ -248,6 +248,42 @@ public final class MininetRunner implements AutoCloseable {
                 Duration.ofSeconds(seconds + 30L));
     }
 
+    /**
+     * Starts an iperf3 flow in the background (the script answers at once); {@link #iperfResults()} reads it.
+     *
+     * @param id a name for the flow, unique in the run
+     * @param rate the offered rate, such as {@code 2M}
+     * @param udp UDP (constant rate) instead of TCP
+     */
+    public JsonNode iperfStart(String id, String src, String dst, int seconds, String rate, boolean udp) {
+        return call("iperf-start " + id + " " + src + " " + dst + " " + seconds + " " + rate + (udp ? " udp" : " tcp"),
+                Duration.ofSeconds(20));
+    }
+
+    /** @return {@code jobs}: every background iperf3 flow, {@code done} ones with {@code bps} and {@code lossPct} */
+    public JsonNode iperfResults() {
+        return call("iperf-results", Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts continuous pings: every host pings the host half the host list away (another pod in a fat-tree).
+     *
+     * @param intervalSeconds seconds between echo requests (0.2 is the shortest ping allows without flooding)
+     */
+    public JsonNode pingsStart(double intervalSeconds) {
+        return call("pings-start " + intervalSeconds, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops the continuous pings.
+     *
+     * @return {@code sent}, {@code lost}, {@code lossPct} and per pair {@code sent}, {@code lost}, {@code lostSeqs}
+     *     (requests of the last second before the stop are not counted)
+     */
+    public JsonNode pingsStop() {
+        return call("pings-stop", Duration.ofSeconds(30));
+    }
+
     /** Takes the link between two nodes down (both interfaces). */
     public JsonNode linkDown(String a, String b) {
         return call("link-down " + a + " " + b, Duration.ofSeconds(15));

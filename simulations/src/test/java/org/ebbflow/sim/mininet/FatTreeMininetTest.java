@@ -23,7 +23,10 @@ import org.ebbflow.openflow.ControllerConfig;
 import org.ebbflow.openflow.OpenFlowController;
 import org.ebbflow.openflow.actuation.FlowAction;
 import org.ebbflow.openflow.actuation.FlowRule;
+import org.ebbflow.openflow.planning.PlanRecord;
 import org.ebbflow.openflow.stats.ControlCycle;
+import org.ebbflow.topology.ElementState;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.ebbflow.topology.HostEndpoint;
 import org.ebbflow.topology.IpAddress;
 import org.ebbflow.topology.Link;
@@ -43,7 +46,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The controller on a real k=4 fat-tree of Open vSwitch switches in Mininet: the script reproduces the generator
  * exactly, the controller discovers 20 switches, 32 switch links and 16 hosts within 15 s of the network being up,
  * all-pairs ping loses nothing; plus the measurements of the README (discovery time, control cycle, rule install
- * rate), written to {@code target/mininet-measurements.json}.
+ * rate), written to {@code target/mininet-measurements.json}. Then the planner at work: the idle network sleeps
+ * down to the connectivity floor (13 of 20 switches awake) with all-pairs ping still losing nothing, and when UDP load
+ * rises past what the floor's single core link carries, switches wake before any link saturates, with no ping lost
+ * across the transitions.
  *
  * <p>Skips with a message where Mininet or Open vSwitch are missing, except under {@code CI=true}, where that fails.
  */
@@ -52,6 +58,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FatTreeMininetTest {
     private static final int K = 4;
+    /** Switches a k=4 fat-tree keeps awake at the connectivity floor: 8 edges, one aggregation per pod, one core. */
+    private static final int FLOOR = 13;
+    private static final int FLOW_SECONDS = 40;
+    private static final int STAGGER_SECONDS = 7;
     private final ObjectNode measurements = new ObjectMapper().createObjectNode();
     private OpenFlowController controller;
     private MininetRunner mininet;
@@ -69,7 +79,7 @@ class FatTreeMininetTest {
             Assumptions.abort("Mininet integration test skipped: " + reason);
         }
         controller = new OpenFlowController(ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                .withLinkRates(10_000_000, 0));
+                .withLinkRates(10_000_000, 0).withIntervals(2000, 5000).withPowerManagement(true, 30_000));
         controller.topology().addListener(e -> firstSwitchNanos.compareAndSet(0, System.nanoTime()));
         InetSocketAddress bound = controller.start();
         MininetRunner.Options options = MininetRunner.Options.defaults()
@@ -174,9 +184,9 @@ class FatTreeMininetTest {
     @Test
     @Order(3)
     void allPairsPingLosesNothing() throws Exception {
-        controller.router().whenConverged(20_000).get(25, TimeUnit.SECONDS);
-        measurements.put("routeRules", controller.router().rulesWritten());
-        measurements.put("routeInstallMillis", controller.router().lastRunMillis());
+        controller.planning().whenConverged(20_000).get(25, TimeUnit.SECONDS);
+        measurements.put("routeRules", controller.planning().rulesWritten());
+        measurements.put("firstPlan", new ObjectMapper().valueToTree(controller.planning().last()));
         long t = System.nanoTime();
         PingResult r = mininet.pingAll();
         measurements.put("pingAllSeconds", (System.nanoTime() - t) / 1e9);
@@ -195,14 +205,18 @@ class FatTreeMininetTest {
             assertEquals(20, c.switches());
             assertEquals(0, c.failures());
             assertEquals(80, c.portSamples());
-            assertTrue(c.flowEntries() >= 20 * 4 + 16 * 20, "flow entries " + c.flowEntries());
+            // 4 control rules per switch plus one rule per ordered host pair on each switch of its path
+            assertTrue(c.flowEntries() >= 20 * 4 + 240, "flow entries " + c.flowEntries());
             durations.add(c.durationMillis());
         }
         durations.sort(Double::compare);
         measurements.put("controlCycleMillisMedian", durations.get(2));
         measurements.put("controlCycleMillisMax", durations.get(4));
         int tracked = controller.onControl(() -> controller.flowRates().trackedFlowCount()).get(5, TimeUnit.SECONDS);
-        assertTrue(tracked >= 400, "tracked flows " + tracked);
+        assertTrue(tracked >= 20 * 4 + 240, "tracked flows " + tracked);
+        PlanRecord p = controller.planning().last();
+        measurements.put("planForecastMillis", p.forecastMillis());
+        measurements.put("planPolicyRouterMillis", p.planMillis());
     }
 
     @Test
@@ -239,32 +253,82 @@ class FatTreeMininetTest {
 
     @Test
     @Order(6)
-    void coreSleepsAndWakesWithoutLosingPings() throws Exception {
-        org.ebbflow.topology.DatapathId core = org.ebbflow.topology.generate.FatTree.coreDpid(1);
-        long t = System.nanoTime();
-        controller.power().sleepSwitch(core).get(30, TimeUnit.SECONDS);
-        measurements.put("sleepCoreMillis", (System.nanoTime() - t) / 1e6);
-        assertEquals(org.ebbflow.topology.ElementState.ASLEEP, controller.topology().snapshot()
-                .switchState(controller.topology().snapshot().switchIndex(core)));
-        controller.router().whenConverged(20_000).get(25, TimeUnit.SECONDS);
-        PingResult asleep = mininet.pingAll();
-        assertEquals(List.of(), asleep.failures(), "ping with c1 asleep");
-        t = System.nanoTime();
-        controller.power().wakeSwitch(core).get(30, TimeUnit.SECONDS);
-        measurements.put("wakeCoreMillis", (System.nanoTime() - t) / 1e6);
-        await("c1's links usable again", 15, () -> {
-            TopologySnapshot s = controller.topology().snapshot();
-            int c = s.switchIndex(core);
-            for (int p = s.outLinkStart(c); p < s.outLinkEnd(c); p++) {
-                if (!s.isLinkUsable(s.outLinkAt(p))) {
-                    return false;
-                }
-            }
-            return s.outLinkEnd(c) - s.outLinkStart(c) == 4;
+    void idleNetworkSleepsDownToTheFloorAndStillPingsEveryPair() throws Exception {
+        await("the planner puts the idle network down to the connectivity floor", 30, () -> {
+            PlanRecord p = controller.planning().last();
+            return p != null && p.awakeSwitches() == FLOOR && controller.planning().isConverged();
         });
-        controller.router().whenConverged(20_000).get(25, TimeUnit.SECONDS);
-        PingResult awake = mininet.pingAll();
-        assertEquals(List.of(), awake.failures(), "ping after c1 woke");
+        TopologySnapshot s = controller.topology().snapshot();
+        int asleep = 0;
+        for (int i = 0; i < s.switchCount(); i++) {
+            if (s.switchState(i) == ElementState.ASLEEP) {
+                asleep++;
+            }
+        }
+        assertEquals(20 - FLOOR, asleep, "switches marked asleep in the controller's topology");
+        PingResult r = mininet.pingAll();
+        assertEquals(240, r.sent());
+        assertEquals(List.of(), r.failures(), "all-pairs ping at the floor");
+        PlanRecord p = controller.planning().last();
+        measurements.put("idleAwakeSwitches", p.awakeSwitches());
+        measurements.put("idleEnergyFraction", p.watts() / p.allOnWatts());
+    }
+
+    @Test
+    @Order(7)
+    void risingLoadWakesSwitchesBeforeLinksSaturateWithoutLosingPings() throws Exception {
+        List<PlanRecord> trace = new CopyOnWriteArrayList<>();
+        controller.planning().addListener(trace::add);
+        mininet.pingsStart(0.2);
+        // Four 2.5 Mbit/s flows from pod 0 to pod 1, one more every few control periods: at the floor they all
+        // cross one core link of 10 Mbit/s, which the fourth would fill.
+        String[][] pairs = {{"h0_1_1", "h1_1_1"}, {"h0_1_2", "h1_1_2"}, {"h0_2_1", "h1_2_1"}, {"h0_2_2", "h1_2_2"}};
+        int awakeBeforeLast = -1;
+        for (int i = 0; i < pairs.length; i++) {
+            if (i == pairs.length - 1) {
+                awakeBeforeLast = controller.planning().last().awakeSwitches();
+            }
+            mininet.iperfStart("surge" + i, pairs[i][0], pairs[i][1], FLOW_SECONDS - i * STAGGER_SECONDS, "2.5M",
+                    true);
+            Thread.sleep(STAGGER_SECONDS * 1000L);
+        }
+        Thread.sleep((FLOW_SECONDS - (pairs.length - 1) * STAGGER_SECONDS) * 1000L);
+        JsonNode ping = mininet.pingsStop();
+        JsonNode flows = awaitFlows(pairs.length);
+        int maxAwake = trace.stream().mapToInt(PlanRecord::awakeSwitches).max().orElse(-1);
+        double maxMeasured = trace.stream().mapToDouble(PlanRecord::maxMeasuredUtilisation)
+                .filter(u -> !Double.isNaN(u)).max().orElse(Double.NaN);
+        measurements.put("surgeAwakeBeforeFourthFlow", awakeBeforeLast);
+        measurements.put("surgeMaxAwake", maxAwake);
+        measurements.put("surgeMaxMeasuredUtilisation", maxMeasured);
+        measurements.put("surgePingsSent", ping.path("sent").asInt());
+        measurements.put("surgePingsLost", ping.path("lost").asInt());
+        measurements.set("surgeFlows", flows);
+        measurements.set("surgePlans", new ObjectMapper().valueToTree(trace.stream()
+                .filter(r -> !r.outcome().equals("unchanged")).toList()));
+        assertTrue(awakeBeforeLast > FLOOR, "switches woke before the fourth flow would fill the floor's core "
+                + "link: " + awakeBeforeLast + " awake; trace " + trace);
+        assertTrue(ping.path("sent").asInt() > 500, "continuous pings ran: " + ping);
+        assertEquals(0, ping.path("lost").asInt(), "pings lost across the transitions: " + ping);
+        for (JsonNode f : flows.path("jobs")) {
+            assertTrue(f.path("lossPct").asDouble(100) < 2.0, "a flow lost packets (a link saturated): " + f);
+        }
+        assertTrue(maxMeasured < 0.97, "a link ran saturated: max measured utilisation " + maxMeasured);
+    }
+
+    private JsonNode awaitFlows(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            JsonNode r = mininet.iperfResults();
+            int done = 0;
+            for (JsonNode j : r.path("jobs")) {
+                done += j.path("done").asBoolean() ? 1 : 0;
+            }
+            if (done >= n || System.nanoTime() > deadline) {
+                return r;
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static Set<String> switches(TopologySnapshot t) {
