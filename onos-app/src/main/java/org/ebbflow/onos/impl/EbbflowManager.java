@@ -100,6 +100,8 @@ import org.onosproject.net.device.DeviceAdminService;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleOperationsContext;
 import org.onosproject.net.flow.FlowRuleService;
@@ -256,6 +258,8 @@ public class EbbflowManager implements EbbflowService {
     private long lastCycleMillis;
     private String lastOutcome;
     private String lastError;
+    /** Set when ebbflow's rules on the switches must be reconciled although the loop has a previous plan. */
+    private boolean reconcilePending = true;
     private volatile List<LinkForecast> forecasts = Collections.emptyList();
 
     @Activate
@@ -320,8 +324,16 @@ public class EbbflowManager implements EbbflowService {
     protected void modified(ComponentContext context) {
         int oldStep = statsStepMillis;
         int oldPeriod = planPeriodSeconds;
+        int oldPriority = flowPriority;
         readProperties(context == null ? null : context.getProperties());
         call(() -> {
+            if (oldPriority != flowPriority) {
+                // Rules of the old priority are other rules to ONOS: replace them all.
+                reconcilePending = true;
+                if (loop != null) {
+                    loop.forget();
+                }
+            }
             if (oldStep != statsStepMillis) {
                 LOG.info("statistics step {} ms -> {} ms: series start again", oldStep, statsStepMillis);
                 stats = newCollector();
@@ -672,6 +684,9 @@ public class EbbflowManager implements EbbflowService {
         DemandSet demands = demands(t);
         ControlLoop l = loop;
         PolicyMemory memoryBefore = loop.memory();
+        // Without a previous plan (a new leader, a fresh start, or a plan that was not confirmed) nobody knows which
+        // of ebbflow's rules are on the switches: compare the plan against ONOS's flow table once it is applied.
+        boolean reconcile = loop.previous() == null || reconcilePending;
         if (dry) {
             l = ControlLoop.of(loop.planner(), loop.predictor());
             l.resume(loop.memory(), loop.previous());
@@ -681,6 +696,10 @@ public class EbbflowManager implements EbbflowService {
         forecasts = forecasts(t, result);
         List<Violation> violations = PlanVerifier.verify(plan, t, demands);
         Actuation a = Actuation.of(plan, state.sleeping(), state.pins(), appId, flowPriority, now);
+        int[] staleOnMasterless = new int[1];
+        if (reconcile) {
+            a = a.withStaleRemovals(staleRules(plan, staleOnMasterless));
+        }
         String outcome;
         if (dry) {
             outcome = PlanReport.DRY_RUN;
@@ -694,8 +713,14 @@ public class EbbflowManager implements EbbflowService {
         if (!dry) {
             if (!PlanReport.APPLIED.equals(outcome)) {
                 // Nothing (or not all) happened: the dwell clock must not start, and the next plan is diffed
-                // against nothing rather than against rules that may not be on the switches.
+                // against nothing rather than against rules that may not be on the switches (and reconciled).
                 loop.resume(memoryBefore, null);
+                reconcilePending = true;
+            } else if (reconcile) {
+                reconcilePending = staleOnMasterless[0] > 0;
+                if (!a.staleRemovals().isEmpty()) {
+                    LOG.info("Reconciled: removed {} stale ebbflow rules", a.staleRemovals().size());
+                }
             }
             state.putMemory(loop.memory(), t);
             state.putPlan(report);
@@ -769,6 +794,28 @@ public class EbbflowManager implements EbbflowService {
         }
         refreshDisabledPorts();
         return PlanReport.APPLIED;
+    }
+
+    /**
+     * ebbflow's rules on the switches that the plan does not contain: entries of ebbflow's own application id only
+     * (never another application's), not already being removed. Rules on devices without a master are left for a
+     * later cycle and counted in {@code masterless[0]}.
+     */
+    private List<FlowRule> staleRules(Plan plan, int[] masterless) {
+        Map<String, FlowRule> keep = Actuation.rulesInForce(plan, appId, flowPriority);
+        List<FlowRule> out = new ArrayList<>();
+        for (FlowEntry e : flowRuleService.getFlowEntriesById(appId)) {
+            if (e.appId() != appId.id() || e.state() == FlowEntry.FlowEntryState.PENDING_REMOVE
+                    || e.state() == FlowEntry.FlowEntryState.REMOVED || keep.containsKey(Actuation.ruleKey(e))) {
+                continue;
+            }
+            if (mastershipService.getMasterFor(e.deviceId()) == null) {
+                masterless[0]++;
+                continue;
+            }
+            out.add(e);
+        }
+        return out;
     }
 
     private static List<ConnectPoint> portsOf(List<Actuation.PortChange> changes) {
@@ -855,6 +902,7 @@ public class EbbflowManager implements EbbflowService {
         m.put("rulesAdded", plan.ruleDiff().addCount());
         m.put("rulesRemoved", plan.ruleDiff().removeCount());
         m.put("rulesSkipped", a.skippedRules());
+        m.put("rulesStale", a.staleRemovals().size());
         m.put("actions", a.describe());
         List<String> v = new ArrayList<>();
         for (Violation x : violations) {

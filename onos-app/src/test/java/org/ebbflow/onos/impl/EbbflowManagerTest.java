@@ -25,6 +25,13 @@ import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceEvent;
+import org.onlab.packet.MacAddress;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleOperation;
 import org.onosproject.net.flow.FlowRuleOperations;
 
@@ -266,5 +273,135 @@ class EbbflowManagerTest {
         long enablesBefore = f.count("enable of:0000000000000001");
         run(f, 40, m);
         assertEquals(enablesBefore, f.count("enable of:0000000000000001"), "planner woke a pinned switch");
+    }
+
+    /** @return the keys of ebbflow's rules in the fake store, with their treatments */
+    private static Map<String, String> ebbflowTable(FakeOnos f, ApplicationId app) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (FlowEntry e : f.rulesOf(app.id())) {
+            out.put(Actuation.ruleKey(e), e.treatment().toString());
+        }
+        return out;
+    }
+
+    private static FlowRule rule(ApplicationId app, int device, int src, int dst, long outPort, int priority) {
+        return DefaultFlowRule.builder().forDevice(FakeOnos.did(device))
+                .withSelector(DefaultTrafficSelector.builder().matchEthSrc(MacAddress.valueOf(FakeOnos.mac(src)))
+                        .matchEthDst(MacAddress.valueOf(FakeOnos.mac(dst))).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(outPort)).build())
+                .withPriority(priority).fromApp(app).makePermanent().build();
+    }
+
+    @Test
+    void aNewLeaderRemovesExactlyTheStaleEbbflowRulesAfterItsOwnAreConfirmed() {
+        FakeOnos f = FakeOnos.leafSpine(2, 2, 2);
+        f.leader = new NodeId("a");
+        EbbflowManager a = node(f, "a");
+        a.setDemands(List.of(DeclaredDemand.of(FakeOnos.mac(1), FakeOnos.mac(3), "bulk", 1e6)));
+        run(f, 40, a);
+        ApplicationId ebb = a.appId();
+        int prio = OsgiPropertyConstants.FLOW_PRIORITY_DEFAULT;
+        assertEquals(3, f.rulesOf(ebb.id()).size(), "a installed h1 -> h3: " + f.flowTable.keySet());
+        int spine = f.rulesOf(ebb.id()).stream().mapToInt(e -> (int) Long.parseLong(
+                e.deviceId().toString().substring(3), 16)).filter(d -> d < 100).findFirst().getAsInt();
+        int otherSpine = 3 - spine;
+
+        // Leftovers of an older leader: h2 -> h4 (no longer declared) over the other spine, h1 -> h3 on the other
+        // spine, and h1 -> h3 on leaf 101 pointing at the other spine (same identity as a's rule: it replaces it).
+        List<FlowRule> leftovers = List.of(rule(ebb, 101, 2, 4, otherSpine, prio), rule(ebb, otherSpine, 2, 4, 2, prio),
+                rule(ebb, 102, 2, 4, 4, prio), rule(ebb, otherSpine, 1, 3, 2, prio));
+        leftovers.forEach(f::installed);
+        f.installed(rule(ebb, 101, 1, 3, otherSpine, prio));
+        // Another application's rules, one with ebbflow's match on the other spine: not ours, never removed.
+        ApplicationId fwd = TestApplicationId.create("org.onosproject.fwd");
+        List<FlowRule> foreign = List.of(rule(fwd, otherSpine, 1, 3, 2, prio + 7), rule(fwd, 101, 2, 4, 3, 10));
+        foreign.forEach(f::installed);
+        Map<String, String> before = new java.util.TreeMap<>();
+        f.flowTable.forEach((k, v) -> before.put(k, v.treatment().toString()));
+        int writes = f.log.size();
+        int opsBefore = f.operations.size();
+
+        EbbflowManager b = node(f, "b");
+        f.leader = new NodeId("b");
+        run(f, 40, a, b);
+
+        List<String> after = f.log.subList(writes, f.log.size());
+        assertEquals(0, after.stream().filter(s -> s.startsWith("enable") || s.startsWith("disable")).count(),
+                "port writes after the handover: " + after);
+        assertTrue(f.operations.size() > opsBefore, "b re-asserted its rules");
+        FlowRuleOperations ops = f.operations.get(opsBefore);
+        List<java.util.Set<FlowRuleOperation>> stages = ops.stages();
+        java.util.Set<String> added = new java.util.TreeSet<>();
+        for (java.util.Set<FlowRuleOperation> stage : stages.subList(0, stages.size() - 1)) {
+            for (FlowRuleOperation op : stage) {
+                assertEquals(FlowRuleOperation.Type.ADD, op.type(), "make-before-break: " + ops);
+                added.add(Actuation.ruleKey(op.rule()));
+            }
+        }
+        java.util.Set<String> removed = new java.util.TreeSet<>();
+        for (FlowRuleOperation op : stages.get(stages.size() - 1)) {
+            assertEquals(FlowRuleOperation.Type.REMOVE, op.type(), "the last stage removes: " + ops);
+            assertEquals(ebb.id(), op.rule().appId(), "only ebbflow's rules are removed");
+            removed.add(Actuation.ruleKey(op.rule()));
+        }
+        assertEquals(3, added.size(), "h1 -> h3 over one spine");
+        // Exactly the ebbflow rules that are not b's: everything a and the older leader left, minus b's own keys.
+        java.util.Set<String> expectedStale = new java.util.TreeSet<>();
+        for (String k : before.keySet()) {
+            if (!isForeign(k, foreign)) {
+                expectedStale.add(k);
+            }
+        }
+        expectedStale.removeAll(added);
+        assertEquals(expectedStale, removed);
+        assertTrue(removed.containsAll(List.of(Actuation.ruleKey(leftovers.get(0)), Actuation.ruleKey(leftovers.get(1)),
+                Actuation.ruleKey(leftovers.get(2)))), "the undeclared demand's rules went: " + removed);
+        assertFalse(removed.contains(Actuation.ruleKey(rule(ebb, 101, 1, 3, otherSpine, prio))),
+                "a rule b re-added (same identity) must not be removed");
+        // What is left: b's rules exactly, with b's treatments, and every foreign rule untouched.
+        assertEquals(added, ebbflowTable(f, ebb).keySet());
+        for (FlowRuleOperation op : stages.get(0)) {
+            assertEquals(op.rule().treatment().toString(), ebbflowTable(f, ebb).get(Actuation.ruleKey(op.rule())));
+        }
+        for (FlowRule r : foreign) {
+            assertEquals(r.treatment().toString(), before.get(Actuation.ruleKey(r)));
+            assertTrue(f.flowTable.containsKey(Actuation.ruleKey(r)), "foreign rule removed: " + r);
+        }
+        // Reconciled once: later cycles remove nothing more.
+        for (FlowRuleOperations later : f.operations.subList(opsBefore + 1, f.operations.size())) {
+            assertTrue(later.stages().stream().flatMap(java.util.Set::stream)
+                    .noneMatch(op -> op.type() == FlowRuleOperation.Type.REMOVE), later.toString());
+        }
+        assertEquals(0, ((Number) b.currentPlan().get("rulesStale")).intValue());
+    }
+
+    private static boolean isForeign(String key, List<FlowRule> foreign) {
+        return foreign.stream().anyMatch(r -> Actuation.ruleKey(r).equals(key));
+    }
+
+    @Test
+    void aPlanThatWasNotConfirmedIsReconciledOnTheNextOne() {
+        FakeOnos f = FakeOnos.leafSpine(2, 2, 2);
+        f.leader = new NodeId("a");
+        EbbflowManager a = node(f, "a");
+        a.setDemands(List.of(DeclaredDemand.of(FakeOnos.mac(1), FakeOnos.mac(3), "bulk", 1e6)));
+        run(f, 40, a);
+        Map<String, String> first = ebbflowTable(f, a.appId());
+        assertEquals(3, first.size());
+        // The demand changes; the first attempt is refused by ONOS (nothing changes), so the loop forgets its plan
+        // and the next one is diffed against nothing: only the reconciliation can remove h1 -> h3's rules.
+        a.setDemands(List.of(DeclaredDemand.of(FakeOnos.mac(2), FakeOnos.mac(4), "bulk", 1e6)));
+        f.failFlows = 1;
+        run(f, 2, a);
+        assertTrue(a.currentPlan().outcome().startsWith("failed"), a.currentPlan().outcome());
+        assertEquals(first, ebbflowTable(f, a.appId()));
+        run(f, 2, a);
+        assertEquals(PlanReport.APPLIED, a.currentPlan().outcome());
+        Map<String, String> now = ebbflowTable(f, a.appId());
+        assertEquals(3, now.size(), "only h2 -> h4's rules: " + now);
+        for (String k : now.keySet()) {
+            assertFalse(first.containsKey(k), "a rule of h1 -> h3 stayed: " + k);
+        }
+        assertEquals(3, ((Number) a.currentPlan().get("rulesStale")).intValue());
     }
 }

@@ -41,6 +41,10 @@ import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceServiceAdapter;
 import org.onosproject.net.device.PortStatistics;
+import org.onosproject.net.flow.DefaultFlowEntry;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleOperation;
 import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleServiceAdapter;
 import org.onosproject.net.host.HostListener;
@@ -302,12 +306,74 @@ final class FakeOnos {
         }
     }
 
+    /** The cluster's flow-rule store: rules by ONOS identity (device, table, priority, selector), shared by nodes. */
+    final Map<String, FlowEntry> flowTable = new LinkedHashMap<>();
+    /** Operations still to fail (the next ones report onError and change nothing). */
+    int failFlows;
+
+    /** Puts a rule in the store as if installed earlier (by another app, or an earlier ebbflow leader). */
+    void installed(FlowRule r) {
+        flowTable.put(Actuation.ruleKey(r), new DefaultFlowEntry(r, FlowEntry.FlowEntryState.ADDED, 0, 0, 0));
+    }
+
+    /** Adds {@code bytes} to the counters of the stored rules that match. */
+    void count(java.util.function.Predicate<FlowEntry> which, long bytes) {
+        for (Map.Entry<String, FlowEntry> e : flowTable.entrySet()) {
+            FlowEntry f = e.getValue();
+            if (which.test(f)) {
+                e.setValue(new DefaultFlowEntry(f, f.state(), f.life() + 1, f.packets() + bytes / 1000,
+                        f.bytes() + bytes));
+            }
+        }
+    }
+
+    /** @return the stored rules of one application */
+    List<FlowEntry> rulesOf(short appId) {
+        List<FlowEntry> out = new ArrayList<>();
+        for (FlowEntry f : flowTable.values()) {
+            if (f.appId() == appId) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     final class Flows extends FlowRuleServiceAdapter {
         @Override
         public void apply(FlowRuleOperations ops) {
             operations.add(ops);
             log.add("flows " + ops.stages().size() + " stages");
+            if (failFlows > 0) {
+                failFlows--;
+                ops.callback().onError(ops);
+                return;
+            }
+            for (Set<FlowRuleOperation> stage : ops.stages()) {
+                for (FlowRuleOperation op : stage) {
+                    if (op.type() == FlowRuleOperation.Type.REMOVE) {
+                        flowTable.remove(Actuation.ruleKey(op.rule()));
+                    } else {
+                        installed(op.rule());
+                    }
+                }
+            }
             ops.callback().onSuccess(ops);
+        }
+
+        @Override
+        public Iterable<FlowEntry> getFlowEntriesById(org.onosproject.core.ApplicationId id) {
+            return rulesOf(id.id());
+        }
+
+        @Override
+        public Iterable<FlowEntry> getFlowEntries(DeviceId id) {
+            List<FlowEntry> out = new ArrayList<>();
+            for (FlowEntry f : flowTable.values()) {
+                if (f.deviceId().equals(id)) {
+                    out.add(f);
+                }
+            }
+            return out;
         }
     }
 
