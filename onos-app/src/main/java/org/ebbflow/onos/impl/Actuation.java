@@ -193,8 +193,34 @@ final class Actuation {
                     break;
             }
         }
-        return new Actuation(wakePorts, wakePorts.isEmpty() ? 0 : wait, install, remove, sleepPorts, woken, slept,
-                skipped[0], Collections.emptyList());
+        return new Actuation(wakePorts, wakePorts.isEmpty() ? 0 : wait, install, withoutReinstalled(remove, install),
+                sleepPorts, woken, slept, skipped[0], Collections.emptyList());
+    }
+
+    /**
+     * @return the remove stages without rules that an install stage puts back under the same ONOS identity (one
+     *     demand's old rule can be another's new one): removing them would delete the rule just installed
+     */
+    private static List<List<FlowRule>> withoutReinstalled(List<List<FlowRule>> remove, List<List<FlowRule>> install) {
+        Set<String> installed = new HashSet<>();
+        for (List<FlowRule> s : install) {
+            for (FlowRule r : s) {
+                installed.add(ruleKey(r));
+            }
+        }
+        List<List<FlowRule>> out = new ArrayList<>();
+        for (List<FlowRule> s : remove) {
+            List<FlowRule> kept = new ArrayList<>();
+            for (FlowRule r : s) {
+                if (!installed.contains(ruleKey(r))) {
+                    kept.add(r);
+                }
+            }
+            if (!kept.isEmpty()) {
+                out.add(kept);
+            }
+        }
+        return out;
     }
 
     /** @return the ONOS name of a transition's element */

@@ -14,6 +14,8 @@ import static org.ebbflow.onos.impl.OsgiPropertyConstants.LOW_WATER;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.LOW_WATER_DEFAULT;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MIN_DWELL_SECONDS;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MIN_DWELL_SECONDS_DEFAULT;
+import static org.ebbflow.onos.impl.OsgiPropertyConstants.OBSERVE_FLOWS;
+import static org.ebbflow.onos.impl.OsgiPropertyConstants.OBSERVE_FLOWS_DEFAULT;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MODEL_PATH;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MODEL_PATH_DEFAULT;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.PLAN_PERIOD_SECONDS;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +53,7 @@ import org.ebbflow.flowstats.CounterSemantics;
 import org.ebbflow.flowstats.CounterTracker;
 import org.ebbflow.flowstats.PortStatsCollector;
 import org.ebbflow.flowstats.SampleOutcome;
+import org.ebbflow.flowstats.flows.TrafficMatrix;
 import org.ebbflow.onos.api.DeclaredDemand;
 import org.ebbflow.onos.api.EbbflowService;
 import org.ebbflow.onos.api.EbbflowStatus;
@@ -144,6 +148,7 @@ import org.slf4j.LoggerFactory;
             MODEL_PATH + "=" + MODEL_PATH_DEFAULT,
             FALLBACK_BASELINE + "=" + FALLBACK_BASELINE_DEFAULT,
             FLOW_PRIORITY + ":Integer=" + FLOW_PRIORITY_DEFAULT,
+            OBSERVE_FLOWS + ":Boolean=" + OBSERVE_FLOWS_DEFAULT,
         })
 public class EbbflowManager implements EbbflowService {
     /** The application name, also the leadership topic. */
@@ -157,6 +162,8 @@ public class EbbflowManager implements EbbflowService {
     private static final long FLOW_TIMEOUT_MILLIS = 30_000;
     private static final long REMOTE_RETRY_MILLIS = 30_000;
     private static final int MAX_FORECASTS = 1000;
+    private static final double MIN_OBSERVED_BPS = 1000;
+    private static final int MAX_DEMAND_IDS = 1_000_000;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected CoreService coreService;
@@ -224,6 +231,9 @@ public class EbbflowManager implements EbbflowService {
     /** Priority of ebbflow's bulk rules (latency-sensitive +1, guaranteed +2). */
     private int flowPriority = FLOW_PRIORITY_DEFAULT;
 
+    /** Estimate demands from the switches' flow counters each cycle, merged with the declared ones. */
+    private boolean observeFlows = OBSERVE_FLOWS_DEFAULT;
+
     // Test seams: time, the work thread, waiting for woken ports, and whether the periodic cycle runs.
     LongSupplier clock = System::currentTimeMillis;
     Executor workExecutor;
@@ -258,6 +268,9 @@ public class EbbflowManager implements EbbflowService {
     private long lastCycleMillis;
     private String lastOutcome;
     private String lastError;
+    private final ObservedDemands observed = new ObservedDemands();
+    private final Map<String, Long> demandIds = new HashMap<>();
+    private int lastObservedPairs;
     /** Set when ebbflow's rules on the switches must be reconciled although the loop has a previous plan. */
     private boolean reconcilePending = true;
     private volatile List<LinkForecast> forecasts = Collections.emptyList();
@@ -358,6 +371,7 @@ public class EbbflowManager implements EbbflowService {
         }
         enabled = Tools.isPropertyEnabled(p, ENABLED, enabled);
         dryRun = Tools.isPropertyEnabled(p, DRY_RUN, dryRun);
+        observeFlows = Tools.isPropertyEnabled(p, OBSERVE_FLOWS, observeFlows);
         statsStepMillis = positive(Tools.getIntegerProperty(p, STATS_STEP_MILLIS, statsStepMillis), STATS_STEP_MILLIS);
         planPeriodSeconds = positive(Tools.getIntegerProperty(p, PLAN_PERIOD_SECONDS, planPeriodSeconds),
                 PLAN_PERIOD_SECONDS);
@@ -681,7 +695,8 @@ public class EbbflowManager implements EbbflowService {
      */
     private PlanReport runPlan(boolean dry, long now) {
         TopologySnapshot t = topology.snapshot();
-        DemandSet demands = demands(t);
+        observeFlows(t, now);
+        DemandSet demands = demands(t, now);
         ControlLoop l = loop;
         PolicyMemory memoryBefore = loop.memory();
         // Without a previous plan (a new leader, a fresh start, or a plan that was not confirmed) nobody knows which
@@ -703,6 +718,10 @@ public class EbbflowManager implements EbbflowService {
         String outcome;
         if (dry) {
             outcome = PlanReport.DRY_RUN;
+        } else if (observeFlows && !observed.warm()) {
+            // The first reading of the flow counters gives no rates: acting now could sleep cables that carry
+            // traffic nobody declared.
+            outcome = "deferred: flow counters read once, rates need a second reading";
         } else if (!violations.isEmpty()) {
             outcome = "refused: the plan breaks " + violations.size() + " safety invariants";
             LOG.error("Not applying a plan that breaks safety invariants: {}", violations);
@@ -826,8 +845,19 @@ public class EbbflowManager implements EbbflowService {
         return out;
     }
 
-    private DemandSet demands(TopologySnapshot t) {
+    /**
+     * The demands to route this cycle: the declared ones, merged with those observed in the flow tables
+     * ({@link ObservedDemands}). Classes: a host pair nobody declared is {@code bulk} at its observed rate (ebbflow
+     * cannot tell a flow's class from its counters). A declared pair keeps its declared classes: a guaranteed demand
+     * keeps exactly its reservation; the observed traffic beyond the pair's reservations raises the pair's first
+     * latency-sensitive or bulk declaration to that rate if it is higher (the declaration is a floor), and if the pair
+     * declared only guaranteed demands, the excess becomes a {@code bulk} demand (traffic beyond a reservation is best
+     * effort). Observed rates below {@value #MIN_OBSERVED_BPS} bit/s are ignored. Ids are stable per pair and class,
+     * so the rule difference between two cycles compares the same demands.
+     */
+    private DemandSet demands(TopologySnapshot t, long now) {
         Map<String, Demand> out = new LinkedHashMap<>();
+        Map<Long, List<String>> byPair = new HashMap<>();
         int unknown = 0;
         for (DeclaredDemand d : state.demands()) {
             int src = t.hostIndex(MacAddress.parse(d.srcMac()));
@@ -843,14 +873,81 @@ public class EbbflowManager implements EbbflowService {
                 unknown++;
                 continue;
             }
-            String key = d.srcMac() + d.dstMac() + c;
-            long id = out.size() + 1L;
-            out.putIfAbsent(key, Demand.betweenHosts(id, src, dst, d.rateBps(), d.rateBps(), c));
+            String key = demandKey(t, src, dst, c);
+            if (!out.containsKey(key)) {
+                out.put(key, Demand.betweenHosts(demandId(key), src, dst, d.rateBps(), d.rateBps(), c));
+                byPair.computeIfAbsent((long) src * t.hostCount() + dst, k -> new ArrayList<>()).add(key);
+            }
         }
         if (unknown > 0) {
             LOG.debug("{} declared demands name hosts ONOS has not seen or an unknown class", unknown);
         }
+        int observedPairs = 0;
+        if (observeFlows) {
+            TrafficMatrix m = observed.estimate(t, now);
+            for (TrafficMatrix.Entry e : m.entries()) {
+                int src = e.srcHost();
+                int dst = e.dstHost();
+                if (src == dst || e.rateBps() < MIN_OBSERVED_BPS) {
+                    continue;
+                }
+                observedPairs++;
+                double residual = e.rateBps();
+                String flexible = null;
+                for (String key : byPair.getOrDefault((long) src * t.hostCount() + dst,
+                        Collections.<String>emptyList())) {
+                    Demand d = out.get(key);
+                    if (d.demandClass() == DemandClass.GUARANTEED) {
+                        residual -= d.meanBps();
+                    } else if (flexible == null) {
+                        flexible = key;
+                    }
+                }
+                if (residual < MIN_OBSERVED_BPS) {
+                    continue;
+                }
+                if (flexible != null) {
+                    Demand d = out.get(flexible);
+                    if (residual > d.meanBps()) {
+                        out.put(flexible, Demand.betweenHosts(d.id(), src, dst, residual, residual, d.demandClass()));
+                    }
+                } else {
+                    String key = demandKey(t, src, dst, DemandClass.BULK);
+                    out.put(key, Demand.betweenHosts(demandId(key), src, dst, residual, residual, DemandClass.BULK));
+                }
+            }
+        }
+        lastObservedPairs = observedPairs;
         return DemandSet.of(new ArrayList<>(out.values()));
+    }
+
+    private static String demandKey(TopologySnapshot t, int src, int dst, DemandClass c) {
+        return t.host(src).mac() + ">" + t.host(dst).mac() + "/" + c;
+    }
+
+    /** @return a stable id for a pair and class: the rule difference matches demands by id */
+    private long demandId(String key) {
+        if (demandIds.size() > MAX_DEMAND_IDS) {
+            demandIds.clear();
+            loop.forget();
+        }
+        return demandIds.computeIfAbsent(key, k -> (long) demandIds.size() + 1);
+    }
+
+    /** Reads every switch's flow entries into the observed demands (read-only; all applications' rules). */
+    private void observeFlows(TopologySnapshot t, long now) {
+        if (!observeFlows) {
+            return;
+        }
+        observed.retain(t);
+        for (int s = 0; s < t.switchCount(); s++) {
+            DeviceId d = OnosNames.deviceId(t.switchAt(s).dpid());
+            try {
+                observed.ingest(d, flowRuleService.getFlowEntries(d), now);
+            } catch (RuntimeException e) {
+                LOG.debug("flow entries of {} not usable: {}", d, e.toString());
+            }
+        }
     }
 
     private static List<LinkForecast> forecasts(TopologySnapshot t, CycleResult r) {
@@ -892,6 +989,7 @@ public class EbbflowManager implements EbbflowService {
         m.put("savedFraction", plan.powerAfter().savedFraction());
         m.put("maxLinkUtilisation", plan.maxLinkUtilisation());
         m.put("demands", plan.demands().size());
+        m.put("observedPairs", lastObservedPairs);
         m.put("refused", plan.refusedCount());
         m.put("wakes", new ArrayList<>(a.woken()));
         List<String> sleeps = new ArrayList<>();
@@ -947,6 +1045,8 @@ public class EbbflowManager implements EbbflowService {
             m.put("asleepCables", sleeping.size() - switches);
             m.put("overrides", state.pins().size());
             m.put("demands", state.demands().size());
+            m.put("observeFlows", observeFlows);
+            m.put("observedPairs", lastObservedPairs);
             m.put("cycles", cycles);
             m.put("lastCycleAtMillis", lastCycleAtMillis);
             m.put("lastCycleMillis", lastCycleMillis);

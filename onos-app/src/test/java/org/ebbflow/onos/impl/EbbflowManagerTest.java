@@ -89,10 +89,14 @@ class EbbflowManagerTest {
         return m;
     }
 
+    /** Runs before each poll in {@link #run}: flow counters the test moves. */
+    private Runnable eachStep = () -> { };
+
     /** Advances time by {@code steps} polls of low traffic, running each node's cycle every second poll. */
     private void run(FakeOnos f, int steps, EbbflowManager... nodes) {
         for (int i = 0; i < steps; i++) {
             now[0] += STEP_MILLIS;
+            eachStep.run();
             f.traffic(LOW_BYTES, STEP_MILLIS / 1000);
             if (i % 2 == 1) {
                 for (EbbflowManager m : nodes) {
@@ -403,5 +407,60 @@ class EbbflowManagerTest {
             assertFalse(first.containsKey(k), "a rule of h1 -> h3 stayed: " + k);
         }
         assertEquals(3, ((Number) a.currentPlan().get("rulesStale")).intValue());
+    }
+
+    /** Another application's forwarding rules for h{src} -> h{dst} from leaf 101 over one spine to leaf 102. */
+    private static List<FlowRule> fwdPath(ApplicationId fwd, int src, int dst, int spine) {
+        int hostPort = 2 + src;
+        FlowRule ingress = DefaultFlowRule.builder().forDevice(FakeOnos.did(101))
+                .withSelector(DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(hostPort))
+                        .matchEthSrc(MacAddress.valueOf(FakeOnos.mac(src)))
+                        .matchEthDst(MacAddress.valueOf(FakeOnos.mac(dst))).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(spine)).build())
+                .withPriority(10).fromApp(fwd).makeTemporary(10).build();
+        return List.of(ingress, rule(fwd, spine, src, dst, 2, 10), rule(fwd, 102, src, dst, dst, 10));
+    }
+
+    @Test
+    void observedFlowsBecomeDemandsThatKeepTheirCablesAwake() {
+        // h1 -> h3 and h2 -> h4 at 600 Mbit/s each, forwarded by another app (no declared demand) over both spines:
+        // 1.2 Gbit/s between the leaves needs both 1 Gbit/s uplinks of each leaf. The port counters stay at 1 %, so
+        // without the flow counters the planner would sleep one spine's cables (see the control below).
+        for (boolean observe : new boolean[] {true, false}) {
+            FakeOnos f = FakeOnos.leafSpine(2, 2, 2);
+            f.leader = new NodeId("a");
+            ApplicationId fwd = TestApplicationId.create("org.onosproject.fwd");
+            List<FlowRule> rules = new ArrayList<>(fwdPath(fwd, 1, 3, 1));
+            rules.addAll(fwdPath(fwd, 2, 4, 2));
+            rules.forEach(f::installed);
+            long bytesPerStep = 600_000_000L / 8 * (STEP_MILLIS / 1000);
+            eachStep = () -> f.count(e -> e.appId() == fwd.id(), bytesPerStep);
+            EbbflowManager m = node(f, "a", "observeFlows", Boolean.toString(observe));
+            run(f, 40, m);
+            PlanReport r = m.currentPlan();
+            if (observe) {
+                assertEquals(2, ((Number) r.get("observedPairs")).intValue(), r.toString());
+                assertEquals(2, ((Number) r.get("demands")).intValue(), r.toString());
+                assertEquals(0, f.count("disable"), "a cable carrying observed traffic slept: " + f.log);
+                assertEquals(8, f.active().size(), "every link up");
+                // The demands are routed: ebbflow's rules for both pairs, with the ingress leaf's rules on two spines.
+                java.util.Set<String> uplinks = new java.util.TreeSet<>();
+                for (FlowEntry e : f.rulesOf(m.appId().id())) {
+                    if (e.deviceId().equals(FakeOnos.did(101))) {
+                        uplinks.add(e.treatment().toString());
+                    }
+                }
+                assertEquals(2, uplinks.size(), "the two demands leave leaf 101 on different uplinks: " + uplinks);
+                assertEquals(2, m.status().toMap().get("observedPairs"));
+            } else {
+                assertEquals(0, ((Number) r.get("demands")).intValue());
+                assertTrue(f.count("disable") > 0, "control: without the flow counters a cable sleeps: " + f.log);
+            }
+            for (EbbflowManager x : started) {
+                x.deactivate();
+            }
+            started.clear();
+        }
+        eachStep = () -> { };
     }
 }
