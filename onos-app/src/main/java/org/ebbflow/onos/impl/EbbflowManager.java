@@ -46,7 +46,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import org.ebbflow.flowstats.CounterSemantics;
@@ -237,17 +236,21 @@ public class EbbflowManager implements EbbflowService {
     // Test seams: time, the work thread, waiting for woken ports, and whether the periodic cycle runs.
     LongSupplier clock = System::currentTimeMillis;
     Executor workExecutor;
-    LongConsumer sleeper = millis -> {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    };
+    /** Runs work on the ebbflow thread after a delay in ms (production: the component's scheduled executor). */
+    interface Scheduler {
+        void schedule(Runnable work, long delayMillis);
+    }
+
+    Scheduler scheduler;
     boolean periodic = true;
 
     private final DeviceListener deviceListener = new InternalDeviceListener();
-    private final LinkListener linkListener = e -> execute(() -> this.discovery.onLinkEvent(e));
+    private final LinkListener linkListener = e -> execute(() -> {
+        this.discovery.onLinkEvent(e);
+        if (e.type() != LinkEvent.Type.LINK_REMOVED) {
+            onLinkUp();
+        }
+    });
     private final HostListener hostListener = e -> execute(() -> this.discovery.onHostEvent(e));
     private final LeadershipEventListener leadershipListener = new InternalLeadershipListener();
 
@@ -273,6 +276,7 @@ public class EbbflowManager implements EbbflowService {
     private int lastObservedPairs;
     /** Set when ebbflow's rules on the switches must be reconciled although the loop has a previous plan. */
     private boolean reconcilePending = true;
+    private InFlight inFlight;
     private volatile List<LinkForecast> forecasts = Collections.emptyList();
 
     @Activate
@@ -286,6 +290,9 @@ public class EbbflowManager implements EbbflowService {
         });
         if (workExecutor == null) {
             workExecutor = executor;
+        }
+        if (scheduler == null) {
+            scheduler = (work, delay) -> executor.schedule(() -> execute(work), delay, TimeUnit.MILLISECONDS);
         }
         state = new ClusterState(storageService.<String, String>consistentMapBuilder().withName(STATE_MAP)
                 .withSerializer(Serializer.forTypes(String.class)).build().asJavaMap());
@@ -535,12 +542,20 @@ public class EbbflowManager implements EbbflowService {
             loop = newLoop();
             loop.resume(old.memory(), old.previous());
         }
+        if (inFlight != null) {
+            lastOutcome = "busy: still applying the plan of " + inFlight.atMillis;
+            return;
+        }
         reconcilePins(now);
         PlanReport r = runPlan(dryRun, now);
         cycles++;
         lastCycleAtMillis = now;
         lastCycleMillis = (System.nanoTime() - t0) / 1_000_000;
-        lastOutcome = r.outcome();
+        if (inFlight == null) {
+            lastOutcome = r.outcome();
+        } else {
+            lastOutcome = PlanReport.APPLYING;
+        }
     }
 
     /** Brings the local model in line with the cluster's records: ports disabled on purpose, sleeping marks. */
@@ -716,6 +731,7 @@ public class EbbflowManager implements EbbflowService {
             a = a.withStaleRemovals(staleRules(plan, staleOnMasterless));
         }
         String outcome;
+        boolean act = false;
         if (dry) {
             outcome = PlanReport.DRY_RUN;
         } else if (observeFlows && !observed.warm()) {
@@ -726,93 +742,202 @@ public class EbbflowManager implements EbbflowService {
             outcome = "refused: the plan breaks " + violations.size() + " safety invariants";
             LOG.error("Not applying a plan that breaks safety invariants: {}", violations);
         } else {
-            outcome = apply(a, t, now);
+            outcome = PlanReport.APPLYING;
+            act = true;
         }
         PlanReport report = report(plan, a, violations, outcome, dry, now);
-        if (!dry) {
-            if (!PlanReport.APPLIED.equals(outcome)) {
+        if (dry) {
+            return report;
+        }
+        Actuation applied = a;
+        ControlLoop planned = loop;
+        java.util.function.Consumer<String> finish = result2 -> {
+            if (!PlanReport.APPLIED.equals(result2)) {
                 // Nothing (or not all) happened: the dwell clock must not start, and the next plan is diffed
                 // against nothing rather than against rules that may not be on the switches (and reconciled).
-                loop.resume(memoryBefore, null);
+                planned.resume(memoryBefore, null);
                 reconcilePending = true;
             } else if (reconcile) {
                 reconcilePending = staleOnMasterless[0] > 0;
-                if (!a.staleRemovals().isEmpty()) {
-                    LOG.info("Reconciled: removed {} stale ebbflow rules", a.staleRemovals().size());
+                if (!applied.staleRemovals().isEmpty()) {
+                    LOG.info("Reconciled: removed {} stale ebbflow rules", applied.staleRemovals().size());
                 }
             }
-            state.putMemory(loop.memory(), t);
-            state.putPlan(report);
-            if (!a.isEmpty()) {
-                LOG.info("Plan {}: woke {}, slept {}, rules +{} -{}", outcome, a.woken(), a.slept().size(),
-                        plan.ruleDiff().addCount(), plan.ruleDiff().removeCount());
+            state.putMemory(planned.memory(), t);
+            state.putPlan(withOutcome(report, result2));
+            lastOutcome = result2;
+            if (!applied.isEmpty()) {
+                LOG.info("Plan {}: woke {}, slept {}, rules +{} -{}", result2, applied.woken(),
+                        applied.slept().size(), plan.ruleDiff().addCount(), plan.ruleDiff().removeCount());
             }
+        };
+        if (!act) {
+            finish.accept(outcome);
+            return report;
         }
-        return report;
+        state.putPlan(report);
+        String now2 = apply(a, t, now, finish);
+        return withOutcome(report, now2);
     }
 
-    /** Applies an actuation make-before-break; returns the outcome. */
-    private String apply(Actuation a, TopologySnapshot t, long now) {
+    private static PlanReport withOutcome(PlanReport r, String outcome) {
+        if (outcome.equals(r.outcome())) {
+            return r;
+        }
+        Map<String, Object> m = new LinkedHashMap<>(r.toMap());
+        m.put("outcome", outcome);
+        return PlanReport.of(m);
+    }
+
+    /** An actuation under way: ports woken, waiting for them, then flow rules, then sleeps. */
+    private static final class InFlight {
+        enum Phase { WAKING, RULES, DONE }
+
+        final Actuation actuation;
+        final TopologySnapshot topology;
+        final long atMillis;
+        final java.util.function.Consumer<String> finish;
+        final Set<LinkKey> awaitedLinks;
+        Phase phase = Phase.WAKING;
+        String outcome;
+
+        InFlight(Actuation actuation, TopologySnapshot topology, long atMillis,
+                 java.util.function.Consumer<String> finish, Set<LinkKey> awaitedLinks) {
+            this.actuation = actuation;
+            this.topology = topology;
+            this.atMillis = atMillis;
+            this.finish = finish;
+            this.awaitedLinks = awaitedLinks;
+        }
+    }
+
+    /**
+     * Starts applying an actuation make-before-break without blocking the ebbflow thread: wakes ports now, and
+     * continues on the ebbflow thread once the woken links are back in ONOS or the wake latency has passed
+     * ({@link #continueAfterWake}), then installs the rules and, once ONOS confirms them ({@link #rulesDone}),
+     * sleeps what the plan sleeps. Events keep flowing meanwhile; cycles skip planning until it is done.
+     *
+     * @param finish called once with the final outcome
+     * @return the outcome if already known, else {@link PlanReport#APPLYING}
+     */
+    private String apply(Actuation a, TopologySnapshot t, long now, java.util.function.Consumer<String> finish) {
         for (DeviceId d : a.devices()) {
             if (mastershipService.getMasterFor(d) == null) {
                 LOG.warn("{} has no master: deferring the plan", d);
-                return "deferred: no master for " + d;
+                String outcome = "deferred: no master for " + d;
+                finish.accept(outcome);
+                return outcome;
             }
         }
         Map<String, SleepRecord> sleeping = state.sleeping();
+        Set<LinkKey> awaited = new HashSet<>();
         setPorts(portsOf(a.wakePorts()), true);
         for (String element : a.woken()) {
             SleepRecord r = sleeping.get(element);
             state.removeSleeping(element);
             if (r != null) {
                 markAsleep(r, false, t, now);
+                awaited.addAll(r.links().keySet());
             } else if (!element.contains("-of:")) {
                 topology.setSwitchAsleep(OnosNames.parseDevice(element), false, now);
             } else {
                 LinkKey k = OnosNames.parseLink(element);
                 topology.setLinkAsleep(k, false, now);
                 topology.setLinkAsleep(k.reverse(), false, now);
+                awaited.add(k);
+                awaited.add(k.reverse());
             }
         }
         refreshDisabledPorts();
-        if (a.waitMillis() > 0) {
-            sleeper.accept(a.waitMillis());
+        InFlight p = new InFlight(a, t, now, finish, awaited);
+        inFlight = p;
+        if (a.waitMillis() > 0 && !linksUp(awaited)) {
+            scheduler.schedule(() -> continueAfterWake(p), a.waitMillis());
+        } else {
+            continueAfterWake(p);
         }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        FlowRuleOperations ops = a.operations(new FlowRuleOperationsContext() {
+        return p.phase == InFlight.Phase.DONE ? p.outcome : PlanReport.APPLYING;
+    }
+
+    /** @return true if ONOS reports every one of these links again (the LLDP provider found them after a wake) */
+    private boolean linksUp(Set<LinkKey> links) {
+        if (links.isEmpty()) {
+            return false;
+        }
+        for (LinkKey k : links) {
+            if (linkService.getLink(OnosNames.connectPoint(k.src()), OnosNames.connectPoint(k.dst())) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A link came up: if an actuation waits for it and every awaited link is back, continue now. */
+    private void onLinkUp() {
+        InFlight p = inFlight;
+        if (p != null && p.phase == InFlight.Phase.WAKING && linksUp(p.awaitedLinks)) {
+            scheduler.schedule(() -> continueAfterWake(p), 0);
+        }
+    }
+
+    /** The woken capacity is up (or its latency passed): install the rules, then wait for ONOS's confirmation. */
+    private void continueAfterWake(InFlight p) {
+        if (inFlight != p || p.phase != InFlight.Phase.WAKING) {
+            return;
+        }
+        p.phase = InFlight.Phase.RULES;
+        if (!isLeader()) {
+            LOG.warn("No longer the leader: not continuing the plan of {}", p.atMillis);
+            done(p, "aborted: no longer the leader");
+            return;
+        }
+        FlowRuleOperations ops = p.actuation.operations(new FlowRuleOperationsContext() {
             @Override
             public void onSuccess(FlowRuleOperations o) {
-                done.complete(true);
+                execute(() -> rulesDone(p, true));
             }
 
             @Override
             public void onError(FlowRuleOperations o) {
-                done.complete(false);
+                execute(() -> rulesDone(p, false));
             }
         });
-        if (ops != null) {
-            flowRuleService.apply(ops);
-            boolean ok;
-            try {
-                ok = done.get(FLOW_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ok = false;
-            } catch (ExecutionException | TimeoutException e) {
-                ok = false;
-            }
-            if (!ok) {
-                LOG.warn("flow rule operations failed or timed out: nothing put to sleep this cycle");
-                return "failed: flow rules not confirmed";
-            }
+        if (ops == null) {
+            rulesDone(p, true);
+            return;
         }
-        setPorts(portsOf(a.sleepPorts()), false);
-        for (SleepRecord r : a.slept()) {
+        flowRuleService.apply(ops);
+        if (p.phase == InFlight.Phase.RULES) {
+            scheduler.schedule(() -> rulesDone(p, false), FLOW_TIMEOUT_MILLIS);
+        }
+    }
+
+    /** ONOS confirmed (or refused, or never answered) the rules: sleep what the plan sleeps, or nothing. */
+    private void rulesDone(InFlight p, boolean ok) {
+        if (inFlight != p || p.phase != InFlight.Phase.RULES) {
+            return;
+        }
+        if (!ok) {
+            LOG.warn("flow rule operations failed or timed out: nothing put to sleep this cycle");
+            done(p, "failed: flow rules not confirmed");
+            return;
+        }
+        long now = clock.getAsLong();
+        setPorts(portsOf(p.actuation.sleepPorts()), false);
+        TopologySnapshot t = topology.snapshot();
+        for (SleepRecord r : p.actuation.slept()) {
             state.putSleeping(r);
             markAsleep(r, true, t, now);
         }
         refreshDisabledPorts();
-        return PlanReport.APPLIED;
+        done(p, PlanReport.APPLIED);
+    }
+
+    private void done(InFlight p, String outcome) {
+        p.phase = InFlight.Phase.DONE;
+        p.outcome = outcome;
+        inFlight = null;
+        p.finish.accept(outcome);
     }
 
     /**
@@ -1077,6 +1202,9 @@ public class EbbflowManager implements EbbflowService {
                 Map<String, Object> m = new LinkedHashMap<>(r.toMap());
                 m.put("outcome", PlanReport.NOT_LEADER);
                 return PlanReport.of(m);
+            }
+            if (!dry && inFlight != null) {
+                return withOutcome(runPlan(true, now), "busy: still applying the plan of " + inFlight.atMillis);
             }
             if (!dry) {
                 reconcilePins(now);

@@ -43,7 +43,8 @@ class EbbflowManagerTest {
 
     private final List<EbbflowManager> started = new ArrayList<>();
     private final long[] now = {1_700_000_000_000L};
-    private final List<Long> waited = new ArrayList<>();
+    /** The fake ebbflow thread's delayed work: due time (fake clock) and the work, run by {@link #runDue}. */
+    private final List<Object[]> scheduled = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -74,7 +75,7 @@ class EbbflowManagerTest {
         m.clock = () -> now[0];
         m.workExecutor = Runnable::run;
         m.periodic = false;
-        m.sleeper = waited::add;
+        m.scheduler = (work, delay) -> scheduled.add(new Object[] {now[0] + delay, work});
         Dictionary<String, Object> d = new Hashtable<>();
         for (int i = 0; i < props.length; i += 2) {
             d.put((String) props[i], props[i + 1]);
@@ -89,6 +90,8 @@ class EbbflowManagerTest {
         return m;
     }
 
+    private long bytesPerStep = LOW_BYTES;
+
     /** Runs before each poll in {@link #run}: flow counters the test moves. */
     private Runnable eachStep = () -> { };
 
@@ -96,14 +99,36 @@ class EbbflowManagerTest {
     private void run(FakeOnos f, int steps, EbbflowManager... nodes) {
         for (int i = 0; i < steps; i++) {
             now[0] += STEP_MILLIS;
+            runDue();
             eachStep.run();
-            f.traffic(LOW_BYTES, STEP_MILLIS / 1000);
+            f.traffic(bytesPerStep, STEP_MILLIS / 1000);
             if (i % 2 == 1) {
                 for (EbbflowManager m : nodes) {
                     m.cycle();
                 }
             }
         }
+    }
+
+    /** Runs the delayed work that is due by the fake clock, in order, including work it schedules. */
+    private int runDue() {
+        int ran = 0;
+        for (boolean more = true; more;) {
+            more = false;
+            Object[] next = null;
+            for (Object[] task : scheduled) {
+                if ((Long) task[0] <= now[0] && (next == null || (Long) task[0] < (Long) next[0])) {
+                    next = task;
+                }
+            }
+            if (next != null) {
+                scheduled.remove(next);
+                ((Runnable) next[1]).run();
+                ran++;
+                more = true;
+            }
+        }
+        return ran;
     }
 
     @Test
@@ -462,5 +487,76 @@ class EbbflowManagerTest {
             started.clear();
         }
         eachStep = () -> { };
+    }
+
+    /**
+     * Lets a sleep something at low load, then raises the load to 90 % with link discovery deferred, stepping until a
+     * cycle starts waking. Returns with the wake under way: the fake ebbflow thread is free again.
+     */
+    private EbbflowManager wakeUnderWay(FakeOnos f) {
+        f.leader = new NodeId("a");
+        EbbflowManager m = node(f, "a");
+        run(f, 40, m);
+        assertTrue(f.count("disable") > 0, "something slept: " + f.log);
+        f.deferLinks = true;
+        bytesPerStep = 1_000_000_000L * 9 / 10 * (STEP_MILLIS / 1000) / 8;
+        int mark = f.log.size();
+        for (int i = 0; i < 40 && f.log.size() == mark; i++) {
+            run(f, 2, m);
+        }
+        assertTrue(f.log.size() > mark, "no wake at 90 %: " + f.log);
+        return m;
+    }
+
+    @Test
+    void theWakeWaitIsScheduledNotSlept() {
+        FakeOnos f = FakeOnos.leafSpine(2, 2, 2);
+        EbbflowManager m = wakeUnderWay(f);
+        List<String> wakeWrites = new ArrayList<>(f.log);
+        String last = wakeWrites.get(wakeWrites.size() - 1);
+        assertTrue(last.startsWith("enable"), "the cycle returned right after enabling ports: " + wakeWrites);
+        assertEquals(PlanReport.APPLYING, m.currentPlan().outcome());
+        assertEquals(1, scheduled.size(), "the continuation waits on the fake clock");
+        long deadline = (Long) scheduled.get(0)[0];
+        assertTrue(deadline > now[0], "scheduled after the wake latency");
+
+        // The ebbflow thread is free: statistics keep coming in, and a cycle meanwhile plans and writes nothing.
+        int writes = f.log.size();
+        long samples = m.stats().outcomes().values().stream().mapToLong(Long::longValue).sum();
+        f.traffic(bytesPerStep, 1);
+        assertTrue(m.stats().outcomes().values().stream().mapToLong(Long::longValue).sum() > samples);
+        m.cycle();
+        assertTrue(m.status().toMap().get("lastOutcome").toString().startsWith("busy"), m.status().toString());
+        assertEquals(PlanReport.APPLYING, m.currentPlan().outcome());
+        assertTrue(m.plan(false).outcome().startsWith("busy"));
+        assertEquals(writes, f.log.size(), "nothing written while the wake is under way");
+
+        // Just before the deadline nothing continues; at it, the plan goes on and completes.
+        now[0] = deadline - 1;
+        assertEquals(0, runDue());
+        now[0] = deadline;
+        assertEquals(1, runDue());
+        assertEquals(PlanReport.APPLIED, m.currentPlan().outcome(), m.currentPlan().toString());
+        assertFalse(f.log.subList(writes, f.log.size()).stream().anyMatch(x -> x.startsWith("enable")));
+        assertEquals(PlanReport.APPLIED, m.status().toMap().get("lastOutcome"));
+        assertTrue(scheduled.isEmpty() || runDue() >= 0);
+    }
+
+    @Test
+    void theWakeContinuesAsSoonAsONOSReportsTheLinksAgain() {
+        FakeOnos f = FakeOnos.leafSpine(2, 2, 2);
+        EbbflowManager m = wakeUnderWay(f);
+        assertEquals(PlanReport.APPLYING, m.currentPlan().outcome());
+        long deadline = (Long) scheduled.get(0)[0];
+        f.discover();
+        assertTrue(runDue() >= 1, "continued on the link events");
+        assertTrue(now[0] < deadline);
+        assertEquals(PlanReport.APPLIED, m.currentPlan().outcome(), m.currentPlan().toString());
+        // The deadline task left behind does nothing.
+        int writes = f.log.size();
+        now[0] = deadline;
+        runDue();
+        assertEquals(writes, f.log.size());
+        assertEquals(PlanReport.APPLIED, m.currentPlan().outcome());
     }
 }

@@ -85,6 +85,8 @@ final class FakeOnos {
     final Map<String, ConsistentMap<String, String>> maps = new HashMap<>();
     NodeId leader;
     long durationSec;
+    /** When set, links of re-enabled ports come back only on {@link #discover()} (an LLDP probe round). */
+    boolean deferLinks;
 
     /** A leaf-spine: {@code spines} spines, {@code leaves} leaves, each leaf with {@code hostsPerLeaf} hosts. */
     static FakeOnos leafSpine(int spines, int leaves, int hostsPerLeaf) {
@@ -196,7 +198,18 @@ final class FakeOnos {
                 for (LinkListener ll : linkListeners) {
                     ll.event(new LinkEvent(LinkEvent.Type.LINK_REMOVED, l));
                 }
-            } else if (up && activeLinks.add(l)) {
+            } else if (up && !deferLinks && activeLinks.add(l)) {
+                for (LinkListener ll : linkListeners) {
+                    ll.event(new LinkEvent(LinkEvent.Type.LINK_ADDED, l));
+                }
+            }
+        }
+    }
+
+    /** An LLDP probe round: every link whose two ports are enabled is (again) reported. */
+    void discover() {
+        for (Link l : allLinks) {
+            if (isEnabled(l.src()) && isEnabled(l.dst()) && activeLinks.add(l)) {
                 for (LinkListener ll : linkListeners) {
                     ll.event(new LinkEvent(LinkEvent.Type.LINK_ADDED, l));
                 }
@@ -276,6 +289,16 @@ final class FakeOnos {
         @Override
         public Iterable<Link> getLinks() {
             return new ArrayList<>(activeLinks);
+        }
+
+        @Override
+        public Link getLink(ConnectPoint src, ConnectPoint dst) {
+            for (Link l : activeLinks) {
+                if (l.src().equals(src) && l.dst().equals(dst)) {
+                    return l;
+                }
+            }
+            return null;
         }
 
         @Override
