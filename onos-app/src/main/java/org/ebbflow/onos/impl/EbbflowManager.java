@@ -734,9 +734,9 @@ public class EbbflowManager implements EbbflowService {
         boolean act = false;
         if (dry) {
             outcome = PlanReport.DRY_RUN;
-        } else if (observeFlows && !observed.warm()) {
-            // The first reading of the flow counters gives no rates: acting now could sleep cables that carry
-            // traffic nobody declared.
+        } else if (observeFlows && !observed.warm() && !a.slept().isEmpty()) {
+            // The first reading of the flow counters gives no rates: sleeping now could take down cables that carry
+            // traffic nobody declared (waking and rules are safe).
             outcome = "deferred: flow counters read once, rates need a second reading";
         } else if (!violations.isEmpty()) {
             outcome = "refused: the plan breaks " + violations.size() + " safety invariants";
@@ -1065,6 +1065,7 @@ public class EbbflowManager implements EbbflowService {
             return;
         }
         observed.retain(t);
+        observed.reading(now);
         for (int s = 0; s < t.switchCount(); s++) {
             DeviceId d = OnosNames.deviceId(t.switchAt(s).dpid());
             try {

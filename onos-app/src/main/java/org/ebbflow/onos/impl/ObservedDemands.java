@@ -63,11 +63,6 @@ final class ObservedDemands {
      * @param nowMillis the time of reading, controller clock
      */
     void ingest(DeviceId device, Iterable<org.onosproject.net.flow.FlowEntry> entries, long nowMillis) {
-        if (firstReadingMillis == Long.MIN_VALUE) {
-            firstReadingMillis = nowMillis;
-        } else if (nowMillis > firstReadingMillis) {
-            warm = true;
-        }
         DatapathId dpid = OnosNames.dpid(device);
         Map<FlowKey, FlowEntry> byKey = new LinkedHashMap<>();
         for (org.onosproject.net.flow.FlowEntry e : entries) {
@@ -94,6 +89,15 @@ final class ObservedDemands {
      */
     boolean warm() {
         return warm;
+    }
+
+    /** Notes a reading of the flow tables (of all switches, possibly none) at this time. */
+    void reading(long nowMillis) {
+        if (firstReadingMillis == Long.MIN_VALUE) {
+            firstReadingMillis = nowMillis;
+        } else if (nowMillis > firstReadingMillis) {
+            warm = true;
+        }
     }
 
     /** Forgets the switches not in the snapshot (removed from ONOS). */
