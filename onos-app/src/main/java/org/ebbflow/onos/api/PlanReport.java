@@ -17,6 +17,11 @@ import java.util.Map;
 public final class PlanReport {
     /** Outcome: the plan was applied to the network. */
     public static final String APPLIED = "applied";
+    /**
+     * Outcome while the plan is being applied: woken ports are coming up, or ONOS has not yet confirmed the rules.
+     * The report in the cluster store is replaced by the final outcome once it is known.
+     */
+    public static final String APPLYING = "applying";
     /** Outcome: computed only (dry run, or the app is in dry-run mode). */
     public static final String DRY_RUN = "dry-run";
     /** Outcome: this node is not the leader, so it applied nothing. */
@@ -34,8 +39,8 @@ public final class PlanReport {
     }
 
     /**
-     * @return {@link #APPLIED}, {@link #DRY_RUN}, {@link #NOT_LEADER}, or a reason the plan was not applied
-     *     ({@code deferred: ...}, {@code failed: ...})
+     * @return {@link #APPLIED}, {@link #APPLYING}, {@link #DRY_RUN}, {@link #NOT_LEADER}, or a reason the plan was
+     *     not applied ({@code deferred: ...}, {@code failed: ...}, {@code busy: ...}, {@code aborted: ...})
      */
     public String outcome() {
         return String.valueOf(values.get("outcome"));

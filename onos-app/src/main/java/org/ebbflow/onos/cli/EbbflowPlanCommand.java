@@ -17,7 +17,7 @@ public class EbbflowPlanCommand extends AbstractShellCommand {
 
     @Override
     protected void doExecute() {
-        EbbflowService service = get(EbbflowService.class);
+        EbbflowService service = getService(EbbflowService.class);
         PlanReport r = current ? service.currentPlan() : service.plan(true);
         if (r == null) {
             print("no plan yet");

@@ -13,7 +13,7 @@ import org.onosproject.cli.AbstractShellCommand;
 public class EbbflowStatusCommand extends AbstractShellCommand {
     @Override
     protected void doExecute() {
-        EbbflowStatus s = get(EbbflowService.class).status();
+        EbbflowStatus s = getService(EbbflowService.class).status();
         if (outputJson()) {
             print("%s", mapper().valueToTree(s.toMap()));
         } else {

@@ -19,7 +19,7 @@ abstract class OverrideCommand extends AbstractShellCommand {
 
     @Override
     protected void doExecute() {
-        EbbflowService service = get(EbbflowService.class);
+        EbbflowService service = getService(EbbflowService.class);
         String result;
         try {
             result = release ? service.release(element) : pin(service, element);

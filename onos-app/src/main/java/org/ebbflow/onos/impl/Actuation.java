@@ -2,12 +2,14 @@ package org.ebbflow.onos.impl;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ebbflow.planner.plan.FlowRuleDiff;
 import org.ebbflow.planner.plan.Plan;
 import org.ebbflow.planner.plan.PlanStep;
 import org.ebbflow.planner.plan.PowerTransition;
@@ -31,8 +33,9 @@ import org.onosproject.net.flow.FlowRuleOperationsContext;
 /**
  * A plan as ONOS operations, in make-before-break order: enable the ports of what wakes; wait for it; one
  * {@link FlowRuleOperations} whose stages first install each demand's new rules from its egress back to its ingress
- * (stage k holds every demand's k-th rule from the egress) and then remove old rules from the ingress onwards; and,
- * only once those succeeded, disable the ports of what sleeps. Built without touching the network, so a dry run
+ * (stage k holds every demand's k-th rule from the egress), then remove old rules from the ingress onwards, and,
+ * when reconciling (see {@link #withStaleRemovals}), a last stage removing ebbflow's stale rules; and, only once
+ * those succeeded, disable the ports of what sleeps. Built without touching the network, so a dry run
  * reports exactly what a real run would do. Elements the operator pinned are left alone. Immutable.
  *
  * <p>Sleep in ONOS means administratively down ports (a switch: all its ports; a cable: its two ends); the switch's
@@ -67,10 +70,11 @@ final class Actuation {
     private final List<String> woken;
     private final List<SleepRecord> slept;
     private final int skippedRules;
+    private final List<FlowRule> staleRemovals;
 
     private Actuation(List<PortChange> wakePorts, long waitMillis, List<List<FlowRule>> installStages,
                       List<List<FlowRule>> removeStages, List<PortChange> sleepPorts, List<String> woken,
-                      List<SleepRecord> slept, int skippedRules) {
+                      List<SleepRecord> slept, int skippedRules, List<FlowRule> staleRemovals) {
         this.wakePorts = wakePorts;
         this.waitMillis = waitMillis;
         this.installStages = installStages;
@@ -79,6 +83,54 @@ final class Actuation {
         this.woken = woken;
         this.slept = slept;
         this.skippedRules = skippedRules;
+        this.staleRemovals = staleRemovals;
+    }
+
+    /**
+     * @param stale ebbflow's rules on the switches that the plan in force does not contain (left by an earlier
+     *     leader, or by a plan that was not confirmed); rules this actuation already removes are left out
+     * @return this actuation with one last stage removing them, after every install stage: make-before-break
+     */
+    Actuation withStaleRemovals(List<FlowRule> stale) {
+        Set<String> removed = new HashSet<>();
+        for (List<FlowRule> s : removeStages) {
+            for (FlowRule r : s) {
+                removed.add(ruleKey(r));
+            }
+        }
+        List<FlowRule> extra = new ArrayList<>();
+        for (FlowRule r : stale) {
+            if (removed.add(ruleKey(r))) {
+                extra.add(r);
+            }
+        }
+        return new Actuation(wakePorts, waitMillis, installStages, removeStages, sleepPorts, woken, slept,
+                skippedRules, Collections.unmodifiableList(extra));
+    }
+
+    /**
+     * The identity ONOS gives a rule (what {@code DefaultFlowRule.equals} compares): device, table, priority and
+     * selector. Two rules with the same key are one rule: adding the second replaces the first's treatment.
+     *
+     * @return the rule's key
+     */
+    static String ruleKey(FlowRule r) {
+        return r.deviceId() + "|" + r.table() + "|" + r.priority() + "|" + r.selector();
+    }
+
+    /**
+     * @return the ONOS rules of every routed demand of the plan: what should be on the switches once it is applied,
+     *     by {@link #ruleKey}; host-less demands have none
+     */
+    static Map<String, FlowRule> rulesInForce(Plan plan, ApplicationId appId, int basePriority) {
+        Map<String, FlowRule> out = new LinkedHashMap<>();
+        for (org.ebbflow.planner.plan.FlowRule r : FlowRuleDiff.between(null, plan.routing()).adds()) {
+            if (r.srcMac() != null && r.dstMac() != null) {
+                FlowRule o = onosRule(r, appId, basePriority);
+                out.put(ruleKey(o), o);
+            }
+        }
+        return out;
     }
 
     /**
@@ -141,8 +193,34 @@ final class Actuation {
                     break;
             }
         }
-        return new Actuation(wakePorts, wakePorts.isEmpty() ? 0 : wait, install, remove, sleepPorts, woken, slept,
-                skipped[0]);
+        return new Actuation(wakePorts, wakePorts.isEmpty() ? 0 : wait, install, withoutReinstalled(remove, install),
+                sleepPorts, woken, slept, skipped[0], Collections.emptyList());
+    }
+
+    /**
+     * @return the remove stages without rules that an install stage puts back under the same ONOS identity (one
+     *     demand's old rule can be another's new one): removing them would delete the rule just installed
+     */
+    private static List<List<FlowRule>> withoutReinstalled(List<List<FlowRule>> remove, List<List<FlowRule>> install) {
+        Set<String> installed = new HashSet<>();
+        for (List<FlowRule> s : install) {
+            for (FlowRule r : s) {
+                installed.add(ruleKey(r));
+            }
+        }
+        List<List<FlowRule>> out = new ArrayList<>();
+        for (List<FlowRule> s : remove) {
+            List<FlowRule> kept = new ArrayList<>();
+            for (FlowRule r : s) {
+                if (!installed.contains(ruleKey(r))) {
+                    kept.add(r);
+                }
+            }
+            if (!kept.isEmpty()) {
+                out.add(kept);
+            }
+        }
+        return out;
     }
 
     /** @return the ONOS name of a transition's element */
@@ -257,7 +335,7 @@ final class Actuation {
 
     /** @return one FlowRuleOperations: install stages, then remove stages; null if there are no rules to change */
     FlowRuleOperations operations(FlowRuleOperationsContext context) {
-        if (installStages.isEmpty() && removeStages.isEmpty()) {
+        if (installStages.isEmpty() && removeStages.isEmpty() && staleRemovals.isEmpty()) {
             return null;
         }
         FlowRuleOperations.Builder b = FlowRuleOperations.builder();
@@ -280,6 +358,14 @@ final class Actuation {
                 b.remove(r);
             }
         }
+        if (!staleRemovals.isEmpty()) {
+            if (!first) {
+                b.newStage();
+            }
+            for (FlowRule r : staleRemovals) {
+                b.remove(r);
+            }
+        }
         return b.build(context);
     }
 
@@ -295,6 +381,9 @@ final class Actuation {
                     out.add(r.deviceId());
                 }
             }
+        }
+        for (FlowRule r : staleRemovals) {
+            out.add(r.deviceId());
         }
         for (PortChange p : sleepPorts) {
             out.add(OnosNames.deviceId(p.port.dpid()));
@@ -322,6 +411,11 @@ final class Actuation {
         return sleepPorts;
     }
 
+    /** @return stale ebbflow rules removed in the last stage */
+    List<FlowRule> staleRemovals() {
+        return staleRemovals;
+    }
+
     /** @return elements woken, in order */
     List<String> woken() {
         return woken;
@@ -340,7 +434,7 @@ final class Actuation {
     /** @return true if nothing would change */
     boolean isEmpty() {
         return wakePorts.isEmpty() && installStages.isEmpty() && removeStages.isEmpty() && sleepPorts.isEmpty()
-                && woken.isEmpty() && slept.isEmpty();
+                && woken.isEmpty() && slept.isEmpty() && staleRemovals.isEmpty();
     }
 
     /** @return the actions in execution order, one line each */
@@ -358,6 +452,9 @@ final class Actuation {
         }
         for (List<FlowRule> s : removeStages) {
             out.add("stage " + ++n + ": remove " + s.size() + " rules");
+        }
+        if (!staleRemovals.isEmpty()) {
+            out.add("stage " + ++n + ": remove " + staleRemovals.size() + " stale rules");
         }
         for (PortChange p : sleepPorts) {
             out.add(p.toString());

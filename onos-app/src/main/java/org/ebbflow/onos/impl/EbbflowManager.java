@@ -14,6 +14,8 @@ import static org.ebbflow.onos.impl.OsgiPropertyConstants.LOW_WATER;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.LOW_WATER_DEFAULT;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MIN_DWELL_SECONDS;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MIN_DWELL_SECONDS_DEFAULT;
+import static org.ebbflow.onos.impl.OsgiPropertyConstants.OBSERVE_FLOWS;
+import static org.ebbflow.onos.impl.OsgiPropertyConstants.OBSERVE_FLOWS_DEFAULT;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MODEL_PATH;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.MODEL_PATH_DEFAULT;
 import static org.ebbflow.onos.impl.OsgiPropertyConstants.PLAN_PERIOD_SECONDS;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +46,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import org.ebbflow.flowstats.CounterSemantics;
 import org.ebbflow.flowstats.CounterTracker;
 import org.ebbflow.flowstats.PortStatsCollector;
 import org.ebbflow.flowstats.SampleOutcome;
+import org.ebbflow.flowstats.flows.TrafficMatrix;
 import org.ebbflow.onos.api.DeclaredDemand;
 import org.ebbflow.onos.api.EbbflowService;
 import org.ebbflow.onos.api.EbbflowStatus;
@@ -100,6 +103,8 @@ import org.onosproject.net.device.DeviceAdminService;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleOperationsContext;
 import org.onosproject.net.flow.FlowRuleService;
@@ -142,6 +147,7 @@ import org.slf4j.LoggerFactory;
             MODEL_PATH + "=" + MODEL_PATH_DEFAULT,
             FALLBACK_BASELINE + "=" + FALLBACK_BASELINE_DEFAULT,
             FLOW_PRIORITY + ":Integer=" + FLOW_PRIORITY_DEFAULT,
+            OBSERVE_FLOWS + ":Boolean=" + OBSERVE_FLOWS_DEFAULT,
         })
 public class EbbflowManager implements EbbflowService {
     /** The application name, also the leadership topic. */
@@ -155,6 +161,8 @@ public class EbbflowManager implements EbbflowService {
     private static final long FLOW_TIMEOUT_MILLIS = 30_000;
     private static final long REMOTE_RETRY_MILLIS = 30_000;
     private static final int MAX_FORECASTS = 1000;
+    private static final double MIN_OBSERVED_BPS = 1000;
+    private static final int MAX_DEMAND_IDS = 1_000_000;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected CoreService coreService;
@@ -222,20 +230,27 @@ public class EbbflowManager implements EbbflowService {
     /** Priority of ebbflow's bulk rules (latency-sensitive +1, guaranteed +2). */
     private int flowPriority = FLOW_PRIORITY_DEFAULT;
 
+    /** Estimate demands from the switches' flow counters each cycle, merged with the declared ones. */
+    private boolean observeFlows = OBSERVE_FLOWS_DEFAULT;
+
     // Test seams: time, the work thread, waiting for woken ports, and whether the periodic cycle runs.
     LongSupplier clock = System::currentTimeMillis;
     Executor workExecutor;
-    LongConsumer sleeper = millis -> {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    };
+    /** Runs work on the ebbflow thread after a delay in ms (production: the component's scheduled executor). */
+    interface Scheduler {
+        void schedule(Runnable work, long delayMillis);
+    }
+
+    Scheduler scheduler;
     boolean periodic = true;
 
     private final DeviceListener deviceListener = new InternalDeviceListener();
-    private final LinkListener linkListener = e -> execute(() -> this.discovery.onLinkEvent(e));
+    private final LinkListener linkListener = e -> execute(() -> {
+        this.discovery.onLinkEvent(e);
+        if (e.type() != LinkEvent.Type.LINK_REMOVED) {
+            onLinkUp();
+        }
+    });
     private final HostListener hostListener = e -> execute(() -> this.discovery.onHostEvent(e));
     private final LeadershipEventListener leadershipListener = new InternalLeadershipListener();
 
@@ -256,6 +271,12 @@ public class EbbflowManager implements EbbflowService {
     private long lastCycleMillis;
     private String lastOutcome;
     private String lastError;
+    private final ObservedDemands observed = new ObservedDemands();
+    private final Map<String, Long> demandIds = new HashMap<>();
+    private int lastObservedPairs;
+    /** Set when ebbflow's rules on the switches must be reconciled although the loop has a previous plan. */
+    private boolean reconcilePending = true;
+    private InFlight inFlight;
     private volatile List<LinkForecast> forecasts = Collections.emptyList();
 
     @Activate
@@ -269,6 +290,9 @@ public class EbbflowManager implements EbbflowService {
         });
         if (workExecutor == null) {
             workExecutor = executor;
+        }
+        if (scheduler == null) {
+            scheduler = (work, delay) -> executor.schedule(() -> execute(work), delay, TimeUnit.MILLISECONDS);
         }
         state = new ClusterState(storageService.<String, String>consistentMapBuilder().withName(STATE_MAP)
                 .withSerializer(Serializer.forTypes(String.class)).build().asJavaMap());
@@ -320,8 +344,16 @@ public class EbbflowManager implements EbbflowService {
     protected void modified(ComponentContext context) {
         int oldStep = statsStepMillis;
         int oldPeriod = planPeriodSeconds;
+        int oldPriority = flowPriority;
         readProperties(context == null ? null : context.getProperties());
         call(() -> {
+            if (oldPriority != flowPriority) {
+                // Rules of the old priority are other rules to ONOS: replace them all.
+                reconcilePending = true;
+                if (loop != null) {
+                    loop.forget();
+                }
+            }
             if (oldStep != statsStepMillis) {
                 LOG.info("statistics step {} ms -> {} ms: series start again", oldStep, statsStepMillis);
                 stats = newCollector();
@@ -346,6 +378,7 @@ public class EbbflowManager implements EbbflowService {
         }
         enabled = Tools.isPropertyEnabled(p, ENABLED, enabled);
         dryRun = Tools.isPropertyEnabled(p, DRY_RUN, dryRun);
+        observeFlows = Tools.isPropertyEnabled(p, OBSERVE_FLOWS, observeFlows);
         statsStepMillis = positive(Tools.getIntegerProperty(p, STATS_STEP_MILLIS, statsStepMillis), STATS_STEP_MILLIS);
         planPeriodSeconds = positive(Tools.getIntegerProperty(p, PLAN_PERIOD_SECONDS, planPeriodSeconds),
                 PLAN_PERIOD_SECONDS);
@@ -509,12 +542,20 @@ public class EbbflowManager implements EbbflowService {
             loop = newLoop();
             loop.resume(old.memory(), old.previous());
         }
+        if (inFlight != null) {
+            lastOutcome = "busy: still applying the plan of " + inFlight.atMillis;
+            return;
+        }
         reconcilePins(now);
         PlanReport r = runPlan(dryRun, now);
         cycles++;
         lastCycleAtMillis = now;
         lastCycleMillis = (System.nanoTime() - t0) / 1_000_000;
-        lastOutcome = r.outcome();
+        if (inFlight == null) {
+            lastOutcome = r.outcome();
+        } else {
+            lastOutcome = PlanReport.APPLYING;
+        }
     }
 
     /** Brings the local model in line with the cluster's records: ports disabled on purpose, sleeping marks. */
@@ -669,9 +710,13 @@ public class EbbflowManager implements EbbflowService {
      */
     private PlanReport runPlan(boolean dry, long now) {
         TopologySnapshot t = topology.snapshot();
-        DemandSet demands = demands(t);
+        observeFlows(t, now);
+        DemandSet demands = demands(t, now);
         ControlLoop l = loop;
         PolicyMemory memoryBefore = loop.memory();
+        // Without a previous plan (a new leader, a fresh start, or a plan that was not confirmed) nobody knows which
+        // of ebbflow's rules are on the switches: compare the plan against ONOS's flow table once it is applied.
+        boolean reconcile = loop.previous() == null || reconcilePending;
         if (dry) {
             l = ControlLoop.of(loop.planner(), loop.predictor());
             l.resume(loop.memory(), loop.previous());
@@ -681,94 +726,240 @@ public class EbbflowManager implements EbbflowService {
         forecasts = forecasts(t, result);
         List<Violation> violations = PlanVerifier.verify(plan, t, demands);
         Actuation a = Actuation.of(plan, state.sleeping(), state.pins(), appId, flowPriority, now);
+        int[] staleOnMasterless = new int[1];
+        if (reconcile) {
+            a = a.withStaleRemovals(staleRules(plan, staleOnMasterless));
+        }
         String outcome;
+        boolean act = false;
         if (dry) {
             outcome = PlanReport.DRY_RUN;
+        } else if (observeFlows && !observed.warm() && !a.slept().isEmpty()) {
+            // The first reading of the flow counters gives no rates: sleeping now could take down cables that carry
+            // traffic nobody declared (waking and rules are safe).
+            outcome = "deferred: flow counters read once, rates need a second reading";
         } else if (!violations.isEmpty()) {
             outcome = "refused: the plan breaks " + violations.size() + " safety invariants";
             LOG.error("Not applying a plan that breaks safety invariants: {}", violations);
         } else {
-            outcome = apply(a, t, now);
+            outcome = PlanReport.APPLYING;
+            act = true;
         }
         PlanReport report = report(plan, a, violations, outcome, dry, now);
-        if (!dry) {
-            if (!PlanReport.APPLIED.equals(outcome)) {
-                // Nothing (or not all) happened: the dwell clock must not start, and the next plan is diffed
-                // against nothing rather than against rules that may not be on the switches.
-                loop.resume(memoryBefore, null);
-            }
-            state.putMemory(loop.memory(), t);
-            state.putPlan(report);
-            if (!a.isEmpty()) {
-                LOG.info("Plan {}: woke {}, slept {}, rules +{} -{}", outcome, a.woken(), a.slept().size(),
-                        plan.ruleDiff().addCount(), plan.ruleDiff().removeCount());
-            }
+        if (dry) {
+            return report;
         }
-        return report;
+        Actuation applied = a;
+        ControlLoop planned = loop;
+        java.util.function.Consumer<String> finish = result2 -> {
+            if (!PlanReport.APPLIED.equals(result2)) {
+                // Nothing (or not all) happened: the dwell clock must not start, and the next plan is diffed
+                // against nothing rather than against rules that may not be on the switches (and reconciled).
+                planned.resume(memoryBefore, null);
+                reconcilePending = true;
+            } else if (reconcile) {
+                reconcilePending = staleOnMasterless[0] > 0;
+                if (!applied.staleRemovals().isEmpty()) {
+                    LOG.info("Reconciled: removed {} stale ebbflow rules", applied.staleRemovals().size());
+                }
+            }
+            state.putMemory(planned.memory(), t);
+            state.putPlan(withOutcome(report, result2));
+            lastOutcome = result2;
+            if (!applied.isEmpty()) {
+                LOG.info("Plan {}: woke {}, slept {}, rules +{} -{}", result2, applied.woken(),
+                        applied.slept().size(), plan.ruleDiff().addCount(), plan.ruleDiff().removeCount());
+            }
+        };
+        if (!act) {
+            finish.accept(outcome);
+            return report;
+        }
+        state.putPlan(report);
+        String now2 = apply(a, t, now, finish);
+        return withOutcome(report, now2);
     }
 
-    /** Applies an actuation make-before-break; returns the outcome. */
-    private String apply(Actuation a, TopologySnapshot t, long now) {
+    private static PlanReport withOutcome(PlanReport r, String outcome) {
+        if (outcome.equals(r.outcome())) {
+            return r;
+        }
+        Map<String, Object> m = new LinkedHashMap<>(r.toMap());
+        m.put("outcome", outcome);
+        return PlanReport.of(m);
+    }
+
+    /** An actuation under way: ports woken, waiting for them, then flow rules, then sleeps. */
+    private static final class InFlight {
+        enum Phase { WAKING, RULES, DONE }
+
+        final Actuation actuation;
+        final TopologySnapshot topology;
+        final long atMillis;
+        final java.util.function.Consumer<String> finish;
+        final Set<LinkKey> awaitedLinks;
+        Phase phase = Phase.WAKING;
+        String outcome;
+
+        InFlight(Actuation actuation, TopologySnapshot topology, long atMillis,
+                 java.util.function.Consumer<String> finish, Set<LinkKey> awaitedLinks) {
+            this.actuation = actuation;
+            this.topology = topology;
+            this.atMillis = atMillis;
+            this.finish = finish;
+            this.awaitedLinks = awaitedLinks;
+        }
+    }
+
+    /**
+     * Starts applying an actuation make-before-break without blocking the ebbflow thread: wakes ports now, and
+     * continues on the ebbflow thread once the woken links are back in ONOS or the wake latency has passed
+     * ({@link #continueAfterWake}), then installs the rules and, once ONOS confirms them ({@link #rulesDone}),
+     * sleeps what the plan sleeps. Events keep flowing meanwhile; cycles skip planning until it is done.
+     *
+     * @param finish called once with the final outcome
+     * @return the outcome if already known, else {@link PlanReport#APPLYING}
+     */
+    private String apply(Actuation a, TopologySnapshot t, long now, java.util.function.Consumer<String> finish) {
         for (DeviceId d : a.devices()) {
             if (mastershipService.getMasterFor(d) == null) {
                 LOG.warn("{} has no master: deferring the plan", d);
-                return "deferred: no master for " + d;
+                String outcome = "deferred: no master for " + d;
+                finish.accept(outcome);
+                return outcome;
             }
         }
         Map<String, SleepRecord> sleeping = state.sleeping();
+        Set<LinkKey> awaited = new HashSet<>();
         setPorts(portsOf(a.wakePorts()), true);
         for (String element : a.woken()) {
             SleepRecord r = sleeping.get(element);
             state.removeSleeping(element);
             if (r != null) {
                 markAsleep(r, false, t, now);
+                awaited.addAll(r.links().keySet());
             } else if (!element.contains("-of:")) {
                 topology.setSwitchAsleep(OnosNames.parseDevice(element), false, now);
             } else {
                 LinkKey k = OnosNames.parseLink(element);
                 topology.setLinkAsleep(k, false, now);
                 topology.setLinkAsleep(k.reverse(), false, now);
+                awaited.add(k);
+                awaited.add(k.reverse());
             }
         }
         refreshDisabledPorts();
-        if (a.waitMillis() > 0) {
-            sleeper.accept(a.waitMillis());
+        InFlight p = new InFlight(a, t, now, finish, awaited);
+        inFlight = p;
+        if (a.waitMillis() > 0 && !linksUp(awaited)) {
+            scheduler.schedule(() -> continueAfterWake(p), a.waitMillis());
+        } else {
+            continueAfterWake(p);
         }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        FlowRuleOperations ops = a.operations(new FlowRuleOperationsContext() {
+        return p.phase == InFlight.Phase.DONE ? p.outcome : PlanReport.APPLYING;
+    }
+
+    /** @return true if ONOS reports every one of these links again (the LLDP provider found them after a wake) */
+    private boolean linksUp(Set<LinkKey> links) {
+        if (links.isEmpty()) {
+            return false;
+        }
+        for (LinkKey k : links) {
+            if (linkService.getLink(OnosNames.connectPoint(k.src()), OnosNames.connectPoint(k.dst())) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A link came up: if an actuation waits for it and every awaited link is back, continue now. */
+    private void onLinkUp() {
+        InFlight p = inFlight;
+        if (p != null && p.phase == InFlight.Phase.WAKING && linksUp(p.awaitedLinks)) {
+            scheduler.schedule(() -> continueAfterWake(p), 0);
+        }
+    }
+
+    /** The woken capacity is up (or its latency passed): install the rules, then wait for ONOS's confirmation. */
+    private void continueAfterWake(InFlight p) {
+        if (inFlight != p || p.phase != InFlight.Phase.WAKING) {
+            return;
+        }
+        p.phase = InFlight.Phase.RULES;
+        if (!isLeader()) {
+            LOG.warn("No longer the leader: not continuing the plan of {}", p.atMillis);
+            done(p, "aborted: no longer the leader");
+            return;
+        }
+        FlowRuleOperations ops = p.actuation.operations(new FlowRuleOperationsContext() {
             @Override
             public void onSuccess(FlowRuleOperations o) {
-                done.complete(true);
+                execute(() -> rulesDone(p, true));
             }
 
             @Override
             public void onError(FlowRuleOperations o) {
-                done.complete(false);
+                execute(() -> rulesDone(p, false));
             }
         });
-        if (ops != null) {
-            flowRuleService.apply(ops);
-            boolean ok;
-            try {
-                ok = done.get(FLOW_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ok = false;
-            } catch (ExecutionException | TimeoutException e) {
-                ok = false;
-            }
-            if (!ok) {
-                LOG.warn("flow rule operations failed or timed out: nothing put to sleep this cycle");
-                return "failed: flow rules not confirmed";
-            }
+        if (ops == null) {
+            rulesDone(p, true);
+            return;
         }
-        setPorts(portsOf(a.sleepPorts()), false);
-        for (SleepRecord r : a.slept()) {
+        flowRuleService.apply(ops);
+        if (p.phase == InFlight.Phase.RULES) {
+            scheduler.schedule(() -> rulesDone(p, false), FLOW_TIMEOUT_MILLIS);
+        }
+    }
+
+    /** ONOS confirmed (or refused, or never answered) the rules: sleep what the plan sleeps, or nothing. */
+    private void rulesDone(InFlight p, boolean ok) {
+        if (inFlight != p || p.phase != InFlight.Phase.RULES) {
+            return;
+        }
+        if (!ok) {
+            LOG.warn("flow rule operations failed or timed out: nothing put to sleep this cycle");
+            done(p, "failed: flow rules not confirmed");
+            return;
+        }
+        long now = clock.getAsLong();
+        setPorts(portsOf(p.actuation.sleepPorts()), false);
+        TopologySnapshot t = topology.snapshot();
+        for (SleepRecord r : p.actuation.slept()) {
             state.putSleeping(r);
             markAsleep(r, true, t, now);
         }
         refreshDisabledPorts();
-        return PlanReport.APPLIED;
+        done(p, PlanReport.APPLIED);
+    }
+
+    private void done(InFlight p, String outcome) {
+        p.phase = InFlight.Phase.DONE;
+        p.outcome = outcome;
+        inFlight = null;
+        p.finish.accept(outcome);
+    }
+
+    /**
+     * ebbflow's rules on the switches that the plan does not contain: entries of ebbflow's own application id only
+     * (never another application's), not already being removed. Rules on devices without a master are left for a
+     * later cycle and counted in {@code masterless[0]}.
+     */
+    private List<FlowRule> staleRules(Plan plan, int[] masterless) {
+        Map<String, FlowRule> keep = Actuation.rulesInForce(plan, appId, flowPriority);
+        List<FlowRule> out = new ArrayList<>();
+        for (FlowEntry e : flowRuleService.getFlowEntriesById(appId)) {
+            if (e.appId() != appId.id() || e.state() == FlowEntry.FlowEntryState.PENDING_REMOVE
+                    || e.state() == FlowEntry.FlowEntryState.REMOVED || keep.containsKey(Actuation.ruleKey(e))) {
+                continue;
+            }
+            if (mastershipService.getMasterFor(e.deviceId()) == null) {
+                masterless[0]++;
+                continue;
+            }
+            out.add(e);
+        }
+        return out;
     }
 
     private static List<ConnectPoint> portsOf(List<Actuation.PortChange> changes) {
@@ -779,8 +970,19 @@ public class EbbflowManager implements EbbflowService {
         return out;
     }
 
-    private DemandSet demands(TopologySnapshot t) {
+    /**
+     * The demands to route this cycle: the declared ones, merged with those observed in the flow tables
+     * ({@link ObservedDemands}). Classes: a host pair nobody declared is {@code bulk} at its observed rate (ebbflow
+     * cannot tell a flow's class from its counters). A declared pair keeps its declared classes: a guaranteed demand
+     * keeps exactly its reservation; the observed traffic beyond the pair's reservations raises the pair's first
+     * latency-sensitive or bulk declaration to that rate if it is higher (the declaration is a floor), and if the pair
+     * declared only guaranteed demands, the excess becomes a {@code bulk} demand (traffic beyond a reservation is best
+     * effort). Observed rates below {@value #MIN_OBSERVED_BPS} bit/s are ignored. Ids are stable per pair and class,
+     * so the rule difference between two cycles compares the same demands.
+     */
+    private DemandSet demands(TopologySnapshot t, long now) {
         Map<String, Demand> out = new LinkedHashMap<>();
+        Map<Long, List<String>> byPair = new HashMap<>();
         int unknown = 0;
         for (DeclaredDemand d : state.demands()) {
             int src = t.hostIndex(MacAddress.parse(d.srcMac()));
@@ -796,14 +998,82 @@ public class EbbflowManager implements EbbflowService {
                 unknown++;
                 continue;
             }
-            String key = d.srcMac() + d.dstMac() + c;
-            long id = out.size() + 1L;
-            out.putIfAbsent(key, Demand.betweenHosts(id, src, dst, d.rateBps(), d.rateBps(), c));
+            String key = demandKey(t, src, dst, c);
+            if (!out.containsKey(key)) {
+                out.put(key, Demand.betweenHosts(demandId(key), src, dst, d.rateBps(), d.rateBps(), c));
+                byPair.computeIfAbsent((long) src * t.hostCount() + dst, k -> new ArrayList<>()).add(key);
+            }
         }
         if (unknown > 0) {
             LOG.debug("{} declared demands name hosts ONOS has not seen or an unknown class", unknown);
         }
+        int observedPairs = 0;
+        if (observeFlows) {
+            TrafficMatrix m = observed.estimate(t, now);
+            for (TrafficMatrix.Entry e : m.entries()) {
+                int src = e.srcHost();
+                int dst = e.dstHost();
+                if (src == dst || e.rateBps() < MIN_OBSERVED_BPS) {
+                    continue;
+                }
+                observedPairs++;
+                double residual = e.rateBps();
+                String flexible = null;
+                for (String key : byPair.getOrDefault((long) src * t.hostCount() + dst,
+                        Collections.<String>emptyList())) {
+                    Demand d = out.get(key);
+                    if (d.demandClass() == DemandClass.GUARANTEED) {
+                        residual -= d.meanBps();
+                    } else if (flexible == null) {
+                        flexible = key;
+                    }
+                }
+                if (residual < MIN_OBSERVED_BPS) {
+                    continue;
+                }
+                if (flexible != null) {
+                    Demand d = out.get(flexible);
+                    if (residual > d.meanBps()) {
+                        out.put(flexible, Demand.betweenHosts(d.id(), src, dst, residual, residual, d.demandClass()));
+                    }
+                } else {
+                    String key = demandKey(t, src, dst, DemandClass.BULK);
+                    out.put(key, Demand.betweenHosts(demandId(key), src, dst, residual, residual, DemandClass.BULK));
+                }
+            }
+        }
+        lastObservedPairs = observedPairs;
         return DemandSet.of(new ArrayList<>(out.values()));
+    }
+
+    private static String demandKey(TopologySnapshot t, int src, int dst, DemandClass c) {
+        return t.host(src).mac() + ">" + t.host(dst).mac() + "/" + c;
+    }
+
+    /** @return a stable id for a pair and class: the rule difference matches demands by id */
+    private long demandId(String key) {
+        if (demandIds.size() > MAX_DEMAND_IDS) {
+            demandIds.clear();
+            loop.forget();
+        }
+        return demandIds.computeIfAbsent(key, k -> (long) demandIds.size() + 1);
+    }
+
+    /** Reads every switch's flow entries into the observed demands (read-only; all applications' rules). */
+    private void observeFlows(TopologySnapshot t, long now) {
+        if (!observeFlows) {
+            return;
+        }
+        observed.retain(t);
+        observed.reading(now);
+        for (int s = 0; s < t.switchCount(); s++) {
+            DeviceId d = OnosNames.deviceId(t.switchAt(s).dpid());
+            try {
+                observed.ingest(d, flowRuleService.getFlowEntries(d), now);
+            } catch (RuntimeException e) {
+                LOG.debug("flow entries of {} not usable: {}", d, e.toString());
+            }
+        }
     }
 
     private static List<LinkForecast> forecasts(TopologySnapshot t, CycleResult r) {
@@ -845,6 +1115,7 @@ public class EbbflowManager implements EbbflowService {
         m.put("savedFraction", plan.powerAfter().savedFraction());
         m.put("maxLinkUtilisation", plan.maxLinkUtilisation());
         m.put("demands", plan.demands().size());
+        m.put("observedPairs", lastObservedPairs);
         m.put("refused", plan.refusedCount());
         m.put("wakes", new ArrayList<>(a.woken()));
         List<String> sleeps = new ArrayList<>();
@@ -855,6 +1126,7 @@ public class EbbflowManager implements EbbflowService {
         m.put("rulesAdded", plan.ruleDiff().addCount());
         m.put("rulesRemoved", plan.ruleDiff().removeCount());
         m.put("rulesSkipped", a.skippedRules());
+        m.put("rulesStale", a.staleRemovals().size());
         m.put("actions", a.describe());
         List<String> v = new ArrayList<>();
         for (Violation x : violations) {
@@ -899,6 +1171,8 @@ public class EbbflowManager implements EbbflowService {
             m.put("asleepCables", sleeping.size() - switches);
             m.put("overrides", state.pins().size());
             m.put("demands", state.demands().size());
+            m.put("observeFlows", observeFlows);
+            m.put("observedPairs", lastObservedPairs);
             m.put("cycles", cycles);
             m.put("lastCycleAtMillis", lastCycleAtMillis);
             m.put("lastCycleMillis", lastCycleMillis);
@@ -929,6 +1203,9 @@ public class EbbflowManager implements EbbflowService {
                 Map<String, Object> m = new LinkedHashMap<>(r.toMap());
                 m.put("outcome", PlanReport.NOT_LEADER);
                 return PlanReport.of(m);
+            }
+            if (!dry && inFlight != null) {
+                return withOutcome(runPlan(true, now), "busy: still applying the plan of " + inFlight.atMillis);
             }
             if (!dry) {
                 reconcilePins(now);

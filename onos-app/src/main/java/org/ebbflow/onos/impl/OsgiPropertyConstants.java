@@ -35,6 +35,9 @@ public final class OsgiPropertyConstants {
     public static final String FLOW_PRIORITY = "flowPriority";
     public static final int FLOW_PRIORITY_DEFAULT = 40000;
 
+    public static final String OBSERVE_FLOWS = "observeFlows";
+    public static final boolean OBSERVE_FLOWS_DEFAULT = true;
+
     private OsgiPropertyConstants() {
     }
 }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebbflow.onos.api.DeclaredDemand;
+import org.ebbflow.planner.demand.DemandClass;
 import org.ebbflow.onos.api.EbbflowService;
 import org.ebbflow.onos.api.LinkForecast;
 import org.ebbflow.onos.api.PlanReport;
@@ -129,8 +130,10 @@ public class EbbflowWebResource extends AbstractWebResource {
                 return error(Response.Status.BAD_REQUEST, "expected {\"demands\": [...]}");
             }
             for (JsonNode d : list) {
-                demands.add(DeclaredDemand.of(d.path("srcMac").asText(null), d.path("dstMac").asText(null),
-                        d.path("class").asText(null), d.path("rateBps").asDouble(Double.NaN)));
+                DeclaredDemand dd = DeclaredDemand.of(d.path("srcMac").asText(null), d.path("dstMac").asText(null),
+                        d.path("class").asText(null), d.path("rateBps").asDouble(Double.NaN));
+                DemandClass.parse(dd.demandClass());
+                demands.add(dd);
             }
         } catch (IOException | IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());

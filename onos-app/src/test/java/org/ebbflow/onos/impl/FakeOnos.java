@@ -41,6 +41,10 @@ import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceServiceAdapter;
 import org.onosproject.net.device.PortStatistics;
+import org.onosproject.net.flow.DefaultFlowEntry;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleOperation;
 import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleServiceAdapter;
 import org.onosproject.net.host.HostListener;
@@ -81,6 +85,8 @@ final class FakeOnos {
     final Map<String, ConsistentMap<String, String>> maps = new HashMap<>();
     NodeId leader;
     long durationSec;
+    /** When set, links of re-enabled ports come back only on {@link #discover()} (an LLDP probe round). */
+    boolean deferLinks;
 
     /** A leaf-spine: {@code spines} spines, {@code leaves} leaves, each leaf with {@code hostsPerLeaf} hosts. */
     static FakeOnos leafSpine(int spines, int leaves, int hostsPerLeaf) {
@@ -192,7 +198,18 @@ final class FakeOnos {
                 for (LinkListener ll : linkListeners) {
                     ll.event(new LinkEvent(LinkEvent.Type.LINK_REMOVED, l));
                 }
-            } else if (up && activeLinks.add(l)) {
+            } else if (up && !deferLinks && activeLinks.add(l)) {
+                for (LinkListener ll : linkListeners) {
+                    ll.event(new LinkEvent(LinkEvent.Type.LINK_ADDED, l));
+                }
+            }
+        }
+    }
+
+    /** An LLDP probe round: every link whose two ports are enabled is (again) reported. */
+    void discover() {
+        for (Link l : allLinks) {
+            if (isEnabled(l.src()) && isEnabled(l.dst()) && activeLinks.add(l)) {
                 for (LinkListener ll : linkListeners) {
                     ll.event(new LinkEvent(LinkEvent.Type.LINK_ADDED, l));
                 }
@@ -275,6 +292,16 @@ final class FakeOnos {
         }
 
         @Override
+        public Link getLink(ConnectPoint src, ConnectPoint dst) {
+            for (Link l : activeLinks) {
+                if (l.src().equals(src) && l.dst().equals(dst)) {
+                    return l;
+                }
+            }
+            return null;
+        }
+
+        @Override
         public void addListener(LinkListener l) {
             linkListeners.add(l);
         }
@@ -302,12 +329,74 @@ final class FakeOnos {
         }
     }
 
+    /** The cluster's flow-rule store: rules by ONOS identity (device, table, priority, selector), shared by nodes. */
+    final Map<String, FlowEntry> flowTable = new LinkedHashMap<>();
+    /** Operations still to fail (the next ones report onError and change nothing). */
+    int failFlows;
+
+    /** Puts a rule in the store as if installed earlier (by another app, or an earlier ebbflow leader). */
+    void installed(FlowRule r) {
+        flowTable.put(Actuation.ruleKey(r), new DefaultFlowEntry(r, FlowEntry.FlowEntryState.ADDED, 0, 0, 0));
+    }
+
+    /** Adds {@code bytes} to the counters of the stored rules that match. */
+    void count(java.util.function.Predicate<FlowEntry> which, long bytes) {
+        for (Map.Entry<String, FlowEntry> e : flowTable.entrySet()) {
+            FlowEntry f = e.getValue();
+            if (which.test(f)) {
+                e.setValue(new DefaultFlowEntry(f, f.state(), f.life() + 1, f.packets() + bytes / 1000,
+                        f.bytes() + bytes));
+            }
+        }
+    }
+
+    /** @return the stored rules of one application */
+    List<FlowEntry> rulesOf(short appId) {
+        List<FlowEntry> out = new ArrayList<>();
+        for (FlowEntry f : flowTable.values()) {
+            if (f.appId() == appId) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     final class Flows extends FlowRuleServiceAdapter {
         @Override
         public void apply(FlowRuleOperations ops) {
             operations.add(ops);
             log.add("flows " + ops.stages().size() + " stages");
+            if (failFlows > 0) {
+                failFlows--;
+                ops.callback().onError(ops);
+                return;
+            }
+            for (Set<FlowRuleOperation> stage : ops.stages()) {
+                for (FlowRuleOperation op : stage) {
+                    if (op.type() == FlowRuleOperation.Type.REMOVE) {
+                        flowTable.remove(Actuation.ruleKey(op.rule()));
+                    } else {
+                        installed(op.rule());
+                    }
+                }
+            }
             ops.callback().onSuccess(ops);
+        }
+
+        @Override
+        public Iterable<FlowEntry> getFlowEntriesById(org.onosproject.core.ApplicationId id) {
+            return rulesOf(id.id());
+        }
+
+        @Override
+        public Iterable<FlowEntry> getFlowEntries(DeviceId id) {
+            List<FlowEntry> out = new ArrayList<>();
+            for (FlowEntry f : flowTable.values()) {
+                if (f.deviceId().equals(id)) {
+                    out.add(f);
+                }
+            }
+            return out;
         }
     }
 
