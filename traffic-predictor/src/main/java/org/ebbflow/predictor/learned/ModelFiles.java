@@ -275,7 +275,8 @@ public final class ModelFiles {
         for (JsonNode c : array(f, "taskClasses")) {
             classes.add(c.asText());
         }
-        WindowFeatures features = WindowFeatures.of(integer(f, "windowSteps"), classes);
+        WindowFeatures features = WindowFeatures.of(integer(f, "windowSteps"), classes,
+                f.path("layout").asText(WindowFeatures.LAGS));
         JsonNode c = object(root, "calibration");
         double[] edges = JSON.convertValue(array(c, "edges"), double[].class);
         double[][] offsets = JSON.convertValue(array(c, "offsets"), double[][].class);

@@ -25,10 +25,12 @@ public final class TrainingOptions {
     private final int maxEpochs;
     private final int patience;
     private final int bins;
+    private final String layout;
+    private final int calibrationBlocks;
 
     private TrainingOptions(int windowSteps, int horizon, double quantile, long seed, double holdout,
                             double calibration, double validation, int stride, int maxEpochs, int patience,
-                            int bins) {
+                            int bins, String layout, int calibrationBlocks) {
         if (windowSteps < 2 || horizon < 1 || stride < 1 || maxEpochs < 1 || patience < 1 || bins < 1) {
             throw new IllegalArgumentException("window >= 2, horizon, stride, epochs, patience and bins >= 1");
         }
@@ -51,65 +53,110 @@ public final class TrainingOptions {
         this.maxEpochs = maxEpochs;
         this.patience = patience;
         this.bins = bins;
+        this.layout = layout;
+        this.calibrationBlocks = calibrationBlocks;
     }
 
     /** @return W = 24, H = 12, q = 0.95, seed 12345, no hold-out, 15 % calibration, 15 % validation, stride 1 */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(24, 12, 0.95, DEFAULT_SEED, 0, 0.15, 0.15, 1, 30, 3, 6);
+        return new TrainingOptions(24, 12, 0.95, DEFAULT_SEED, 0, 0.15, 0.15, 1, 30, 3, 6, WindowFeatures.LAGS, 1);
     }
 
     /** @return these options with a window of W steps */
     public TrainingOptions withWindowSteps(int w) {
         return new TrainingOptions(w, horizon, quantile, seed, holdout, calibration, validation, stride, maxEpochs,
-                patience, bins);
+                patience, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options with horizon H */
     public TrainingOptions withHorizon(int h) {
         return new TrainingOptions(windowSteps, h, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins);
+                maxEpochs, patience, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options with bounds at quantile q */
     public TrainingOptions withQuantile(double q) {
         return new TrainingOptions(windowSteps, horizon, q, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins);
+                maxEpochs, patience, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options with a seed */
     public TrainingOptions withSeed(long s) {
         return new TrainingOptions(windowSteps, horizon, quantile, s, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins);
+                maxEpochs, patience, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options dropping the last fraction of every series (kept for evaluation) */
     public TrainingOptions withHoldout(double fraction) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, fraction, calibration, validation, stride,
-                maxEpochs, patience, bins);
+                maxEpochs, patience, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options with calibration and validation fractions */
     public TrainingOptions withSplits(double calibrationFraction, double validationFraction) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibrationFraction,
-                validationFraction, stride, maxEpochs, patience, bins);
+                validationFraction, stride, maxEpochs, patience, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options taking a training window every {@code s} steps */
     public TrainingOptions withStride(int s) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, s,
-                maxEpochs, patience, bins);
+                maxEpochs, patience, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options with at most {@code e} epochs and early stopping after {@code p} without progress */
     public TrainingOptions withEpochs(int e, int p) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride, e,
-                p, bins);
+                p, bins, layout,
+                calibrationBlocks);
     }
 
     /** @return these options with {@code b} regime bins for the calibration */
     public TrainingOptions withBins(int b) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, b);
+                maxEpochs, patience, b, layout,
+                calibrationBlocks);
+    }
+
+    /**
+     * @param l the input layout, {@link WindowFeatures#LAGS} (the default) or {@link WindowFeatures#SHAPE}
+     * @return these options with that layout
+     */
+    public TrainingOptions withLayout(String l) {
+        WindowFeatures.of(Math.max(13, windowSteps), java.util.Collections.<String>emptyList(), l);
+        return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
+                maxEpochs, patience, bins, l, calibrationBlocks);
+    }
+
+    /**
+     * @param blocks how many consecutive time blocks the calibration part of every source is cut into, at least 1;
+     *               each block counts as a source of its own in {@link Calibration} (the bound is set by the block
+     *               that needs most: robust to drift within the series, not only across sources)
+     * @return these options with that many blocks
+     */
+    public TrainingOptions withCalibrationBlocks(int blocks) {
+        if (blocks < 1) {
+            throw new IllegalArgumentException("calibration blocks must be at least 1: " + blocks);
+        }
+        return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
+                maxEpochs, patience, bins, layout, blocks);
+    }
+
+    /** @return the input layout of {@link WindowFeatures} */
+    public String layout() {
+        return layout;
+    }
+
+    /** @return the time blocks per source of the calibration part */
+    public int calibrationBlocks() {
+        return calibrationBlocks;
     }
 
     /** @return W, steps of history per window */
@@ -180,6 +227,8 @@ public final class TrainingOptions {
         m.put("maxEpochs", maxEpochs);
         m.put("patience", patience);
         m.put("calibrationBins", bins);
+        m.put("calibrationBlocks", calibrationBlocks);
+        m.put("layout", layout);
         return m;
     }
 }

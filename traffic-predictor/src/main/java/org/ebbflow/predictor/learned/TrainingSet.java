@@ -55,7 +55,8 @@ public final class TrainingSet {
             }
             sourceIndex.putIfAbsent(s.source(), sourceIndex.size());
         }
-        WindowFeatures features = WindowFeatures.of(options.windowSteps(), new ArrayList<>(classes));
+        WindowFeatures features = WindowFeatures.of(options.windowSteps(), new ArrayList<>(classes),
+                options.layout());
         Builder train = new Builder(features, options.horizon());
         Builder cal = new Builder(features, options.horizon());
         Builder val = new Builder(features, options.horizon());
@@ -70,8 +71,12 @@ public final class TrainingSet {
             for (int e = w; e + h <= trainEnd; e += options.stride()) {
                 train.add(v, e, s.taskClass(), src, true);
             }
-            for (int e = Math.max(w, trainEnd); e + h <= calEnd; e++) {
-                cal.add(v, e, s.taskClass(), src, false);
+            int calFrom = Math.max(w, trainEnd);
+            int blocks = options.calibrationBlocks();
+            for (int e = calFrom; e + h <= calEnd; e++) {
+                int block = (int) Math.min(blocks - 1, (long) (e - calFrom) * blocks / Math.max(1, calEnd - h + 1
+                        - calFrom));
+                cal.add(v, e, s.taskClass(), src * blocks + block, false);
             }
             for (int e = Math.max(w, calEnd); e + h <= used; e++) {
                 val.add(v, e, s.taskClass(), src, false);
@@ -203,7 +208,10 @@ public final class TrainingSet {
             return actuals[i * horizon + h];
         }
 
-        /** @return window {@code i}'s source index */
+        /**
+         * @return window {@code i}'s source index; in the calibration part, its calibration group
+         *         {@code source * blocks + block} ({@link TrainingOptions#calibrationBlocks()})
+         */
         public int source(int i) {
             return sources[i];
         }

@@ -27,6 +27,15 @@ import java.util.Objects;
  * <p><b>Missing values</b>: NaN steps are filled with the previous observed value (the oldest ones with the first
  * observed); a window with no observed value cannot be encoded. <b>Task classes</b>: the classes seen in training,
  * each an input that is 1 for a series of that class; a series of no class or an unknown one has all of them 0.
+ *
+ * <p><b>Shape inputs</b> ({@link #SHAPE}, the default model's layout; {@link #LAGS} has none): after the regime
+ * feature, {@value #SHAPE_INPUTS} summaries that are not linear in the lags and tell a model how to treat the
+ * window: the means of the last 3, 6 and 12 steps relative to the newest value ({@code (mean - a) / s}: multi-scale
+ * smoothed levels, the estimate a noisy series should be carried from), the lag-1 autocorrelation of the step
+ * changes (near -1 when the newest value is mostly measurement noise around a level, near 0 for a random walk, where
+ * the last value is the best guess), the log-ratio of the volatility of the last 6 steps to the window's
+ * ({@code log(recent / s)}, clipped to ±5: a calm or an agitated present), and the share of idle (zero) steps
+ * (on/off host ports). All are per-window and unitless, so the model stays scale- and step-free.
  * Immutable and thread-safe.
  */
 public final class WindowFeatures {
@@ -34,24 +43,57 @@ public final class WindowFeatures {
     public static final float CLIP = 50f;
     /** Name of this normalisation, recorded in model files. */
     public static final String NORMALISATION = "last-value/mean-abs-step";
+    /** Layout: W - 1 normalised steps, the regime feature, the classes. */
+    public static final String LAGS = "lags";
+    /** Layout: as {@link #LAGS} plus the shape inputs after the regime feature. */
+    public static final String SHAPE = "lags+shape";
+    /** Number of shape inputs of the {@link #SHAPE} layout. */
+    public static final int SHAPE_INPUTS = 6;
+    /** Steps of the recent volatility in the shape inputs. */
+    static final int RECENT_STEPS = 6;
 
     private final int windowSteps;
     private final List<String> taskClasses;
+    private final boolean shape;
 
-    private WindowFeatures(int windowSteps, List<String> taskClasses) {
-        if (windowSteps < 2) {
-            throw new IllegalArgumentException("window must be at least 2 steps: " + windowSteps);
+    private WindowFeatures(int windowSteps, List<String> taskClasses, boolean shape) {
+        if (windowSteps < 2 || (shape && windowSteps < 13)) {
+            throw new IllegalArgumentException("window must be at least 2 steps (13 with shape inputs): "
+                    + windowSteps);
         }
         this.windowSteps = windowSteps;
         this.taskClasses = Collections.unmodifiableList(new ArrayList<>(taskClasses));
+        this.shape = shape;
     }
 
     /**
+     * The {@link #LAGS} layout.
+     *
      * @param windowSteps W, at least 2
      * @param taskClasses the task classes to one-hot encode, in input order; empty for none
      */
     public static WindowFeatures of(int windowSteps, List<String> taskClasses) {
-        return new WindowFeatures(windowSteps, Objects.requireNonNull(taskClasses, "taskClasses"));
+        return of(windowSteps, taskClasses, LAGS);
+    }
+
+    /**
+     * @param windowSteps W, at least 2 ({@link #SHAPE}: at least 13)
+     * @param taskClasses the task classes to one-hot encode, in input order; empty for none
+     * @param layout {@link #LAGS} or {@link #SHAPE}
+     * @throws IllegalArgumentException for another layout or too short a window
+     */
+    public static WindowFeatures of(int windowSteps, List<String> taskClasses, String layout) {
+        if (!LAGS.equals(layout) && !SHAPE.equals(layout)) {
+            throw new IllegalArgumentException("unknown input layout '" + layout + "' (known: " + LAGS + ", " + SHAPE
+                    + ")");
+        }
+        return new WindowFeatures(windowSteps, Objects.requireNonNull(taskClasses, "taskClasses"),
+                SHAPE.equals(layout));
+    }
+
+    /** @return {@link #LAGS} or {@link #SHAPE} */
+    public String layout() {
+        return shape ? SHAPE : LAGS;
     }
 
     /** @return W, the steps of history read */
@@ -64,9 +106,13 @@ public final class WindowFeatures {
         return taskClasses;
     }
 
-    /** @return the number of inputs per series: W - 1 steps, the regime feature, the classes */
+    /** @return the number of inputs per series: W - 1 steps, the regime feature, shape inputs, the classes */
     public int inputCount() {
-        return windowSteps + taskClasses.size();
+        return windowSteps + shapeCount() + taskClasses.size();
+    }
+
+    private int shapeCount() {
+        return shape ? SHAPE_INPUTS : 0;
     }
 
     /** @return the position of the regime feature among the inputs */
@@ -128,10 +174,77 @@ public final class WindowFeatures {
             out[offset + i] = clip((float) ((v - last) * inv));
         }
         out[offset + w - 1] = s > 0 ? (float) Math.log1p(Math.min(level * inv, 1e6)) : 0f;
+        if (shape) {
+            shapeInputs(values, from, first, last, vol, inv, out, offset + w);
+        }
+        int c = offset + w + shapeCount();
         for (int k = 0; k < taskClasses.size(); k++) {
-            out[offset + w + k] = taskClasses.get(k).equals(taskClass) ? 1f : 0f;
+            out[c + k] = taskClasses.get(k).equals(taskClass) ? 1f : 0f;
         }
         return true;
+    }
+
+    /** Writes the {@value #SHAPE_INPUTS} shape inputs from {@code at}; NaN steps filled as in {@link #encode}. */
+    private void shapeInputs(double[] values, int from, int first, double last, double vol, double inv, float[] out,
+                             int at) {
+        int w = windowSteps;
+        double prev = values[from + first];
+        double sum3 = 0;
+        double sum6 = 0;
+        double sum12 = 0;
+        double recent = 0;
+        double idle = 0;
+        double sumD = 0;
+        double sumDD = 0;
+        double sumLag = 0;
+        double prevD = 0;
+        for (int i = 0; i < w; i++) {
+            double v = values[from + i];
+            if (Double.isNaN(v)) {
+                v = prev;
+            }
+            int age = w - 1 - i;
+            if (age < 12) {
+                sum12 += v;
+                if (age < 6) {
+                    sum6 += v;
+                    if (age < 3) {
+                        sum3 += v;
+                    }
+                }
+            }
+            if (v == 0) {
+                idle++;
+            }
+            if (i > 0) {
+                double d = v - prev;
+                sumD += d;
+                sumDD += d * d;
+                if (i > 1) {
+                    sumLag += d * prevD;
+                }
+                if (age < RECENT_STEPS) {
+                    recent += Math.abs(d);
+                }
+                prevD = d;
+            }
+            prev = v;
+        }
+        out[at] = clip((float) ((sum3 / 3 - last) * inv));
+        out[at + 1] = clip((float) ((sum6 / 6 - last) * inv));
+        out[at + 2] = clip((float) ((sum12 / 12 - last) * inv));
+        int nd = w - 1;
+        double meanD = sumD / nd;
+        double var = sumDD / nd - meanD * meanD;
+        double acf = 0;
+        if (var > 0 && nd > 1) {
+            acf = (sumLag / (nd - 1) - meanD * meanD) / var;
+            acf = Math.max(-1, Math.min(1, acf));
+        }
+        out[at + 3] = (float) acf;
+        double ratio = vol > 0 ? Math.log(Math.max(recent / RECENT_STEPS, 1e-300) / vol) : 0;
+        out[at + 4] = (float) Math.max(-5, Math.min(5, ratio));
+        out[at + 5] = (float) (idle / w);
     }
 
     /** @return {@code (y - location) / scale}, clipped; 0 when the scale is 0 */
@@ -152,6 +265,7 @@ public final class WindowFeatures {
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("normalisation", NORMALISATION);
+        m.put("layout", layout());
         m.put("windowSteps", windowSteps);
         m.put("clip", (double) CLIP);
         m.put("taskClasses", new ArrayList<>(taskClasses));

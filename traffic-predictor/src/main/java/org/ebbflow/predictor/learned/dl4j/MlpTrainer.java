@@ -70,6 +70,11 @@ public final class MlpTrainer implements Trainer {
         return new MlpTrainer(new int[] {64, 32}, 1e-3, 256, 0, true);
     }
 
+    /** @return this trainer with other hidden layer widths */
+    public MlpTrainer withHidden(int[] widths) {
+        return new MlpTrainer(widths, learningRate, batchSize, l2, quantileHead);
+    }
+
     @Override
     public String name() {
         return NAME;
