@@ -86,6 +86,11 @@ public final class TrainCommand extends EbbflowSubcommand {
                     + "that needs most (default: ${DEFAULT-VALUE}).")
     private int calibrationBlocks;
 
+    @Option(names = "--step-scales",
+            description = "Calibrate the upper bounds in units of each window's own h-step spread (mean |x(t+h) - "
+                    + "x(t)| over the window): wider where a series wanders, narrower where it hovers.")
+    private boolean stepScales;
+
     @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
             description = "Hidden layer widths of mlp (default: 64,32).")
     private int[] hidden;
@@ -106,7 +111,8 @@ public final class TrainCommand extends EbbflowSubcommand {
         try {
             options = TrainingOptions.defaults().withHorizon(horizon).withWindowSteps(window).withSeed(seed)
                     .withQuantile(quantile).withHoldout(holdout).withStride(stride).withEpochs(epochs, patience)
-                    .withLayout(layout).withCalibrationBlocks(calibrationBlocks);
+                    .withLayout(layout).withCalibrationBlocks(calibrationBlocks)
+                    .withStepScales(stepScales);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid training option: " + e.getMessage(), e);
         }

@@ -91,12 +91,14 @@ public final class ModelTraining {
         for (int i = 0; i < cal.size(); i++) {
             for (int k = 0; k < h; k++) {
                 float pred = out[i * outs + (head ? h : 0) + k];
-                residuals[i * h + k] = cal.scale(i) > 0 ? cal.targets()[i * h + k] - pred : 0f;
+                residuals[i * h + k] = cal.scale(i) > 0 ? (cal.targets()[i * h + k] - pred) / cal.stepRatio(i, k)
+                        : 0f;
             }
             regime[i] = cal.inputs()[i * d + ri];
             source[i] = cal.source(i);
         }
-        return Calibration.fit(data.options().quantile(), data.options().bins(), h, residuals, regime, source, head);
+        return Calibration.fit(data.options().quantile(), data.options().bins(), h, residuals, regime, source, head,
+                data.options().stepScaled());
     }
 
     /** @return outputs of the regressor for every window of a part, in chunks */
@@ -167,7 +169,7 @@ public final class ModelTraining {
                 float quantileOut = outs > h ? out[i * outs + h + k] : meanOut;
                 double mean = Math.max(0, WindowFeatures.restore(meanOut, loc, scale));
                 double upper = Math.max(mean, WindowFeatures.restore((float) p.calibration().upper(meanOut,
-                        quantileOut, regime, k), loc, scale));
+                        quantileOut, regime, k, val.stepRatio(i, k)), loc, scale));
                 errModel[k] += Math.abs(mean - y);
                 errPersist[k] += Math.abs(loc - y);
                 sumActual[k] += Math.abs(y);

@@ -34,9 +34,10 @@ import java.util.Objects;
  * smoothed levels, the estimate a noisy series should be carried from), the lag-1 autocorrelation of the step
  * changes (near -1 when the newest value is mostly measurement noise around a level, near 0 for a random walk, where
  * the last value is the best guess), the log-ratio of the volatility of the last 6 steps to the window's
- * ({@code log(recent / s)}, clipped to ±5: a calm or an agitated present), and the share of idle (zero) steps
- * (on/off host ports). All are per-window and unitless, so the model stays scale- and step-free.
- * Immutable and thread-safe.
+ * ({@code log(recent / s)}, clipped to ±5: a calm or an agitated present), the share of idle (zero) steps
+ * (on/off host ports), and the window's largest and smallest values relative to the newest ({@code (max - a) / s},
+ * {@code (min - a) / s}: the range a bounded or on/off series stays in). All are per-window and unitless, so the
+ * model stays scale- and step-free. Immutable and thread-safe.
  */
 public final class WindowFeatures {
     /** Inputs and targets are clipped to this many scale units. */
@@ -48,7 +49,7 @@ public final class WindowFeatures {
     /** Layout: as {@link #LAGS} plus the shape inputs after the regime feature. */
     public static final String SHAPE = "lags+shape";
     /** Number of shape inputs of the {@link #SHAPE} layout. */
-    public static final int SHAPE_INPUTS = 6;
+    public static final int SHAPE_INPUTS = 8;
     /** Steps of the recent volatility in the shape inputs. */
     static final int RECENT_STEPS = 6;
 
@@ -198,11 +199,15 @@ public final class WindowFeatures {
         double sumDD = 0;
         double sumLag = 0;
         double prevD = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < w; i++) {
             double v = values[from + i];
             if (Double.isNaN(v)) {
                 v = prev;
             }
+            max = Math.max(max, v);
+            min = Math.min(min, v);
             int age = w - 1 - i;
             if (age < 12) {
                 sum12 += v;
@@ -245,6 +250,53 @@ public final class WindowFeatures {
         double ratio = vol > 0 ? Math.log(Math.max(recent / RECENT_STEPS, 1e-300) / vol) : 0;
         out[at + 4] = (float) Math.max(-5, Math.min(5, ratio));
         out[at + 5] = (float) (idle / w);
+        out[at + 6] = clip((float) ((max - last) * inv));
+        out[at + 7] = clip((float) ((min - last) * inv));
+    }
+
+    /**
+     * The window's own spread at each step ahead, relative to its scale: {@code r_h = max(1, s_h / s)} with
+     * {@code s_h} the mean of {@code |x_{t+h} - x_t|} over the pairs of steps h apart in the window (NaN steps filled
+     * as in {@link #encode}; for h &ge; W the widest spacing the window has). About 1 for noise around a level,
+     * {@code sqrt(h)} for a random walk, {@code h} for a steady ramp: how much further a series of this shape wanders
+     * in h steps than in one. 1 for every h when the scale is 0.
+     *
+     * @param values W values, oldest first, read from {@code from}
+     * @param scale the window's scale {@code s} ({@link #encode} writes it)
+     * @param out receives H ratios from {@code offset}
+     */
+    public void stepRatios(double[] values, int from, double scale, int horizon, float[] out, int offset) {
+        int w = windowSteps;
+        if (!(scale > 0)) {
+            java.util.Arrays.fill(out, offset, offset + horizon, 1f);
+            return;
+        }
+        double[] v = new double[w];
+        double prev = Double.NaN;
+        for (int i = 0; i < w; i++) {
+            double x = values[from + i];
+            if (Double.isNaN(x)) {
+                x = prev;
+            }
+            v[i] = x;
+            prev = x;
+        }
+        int firstObserved = 0;
+        while (firstObserved < w && Double.isNaN(v[firstObserved])) {
+            firstObserved++;
+        }
+        for (int i = 0; i < firstObserved; i++) {
+            v[i] = v[firstObserved];
+        }
+        for (int h = 1; h <= horizon; h++) {
+            int gap = Math.min(h, w - 1);
+            double sum = 0;
+            for (int i = gap; i < w; i++) {
+                sum += Math.abs(v[i] - v[i - gap]);
+            }
+            double ratio = sum / (w - gap) / scale;
+            out[offset + h - 1] = (float) Math.max(1, ratio);
+        }
     }
 
     /** @return {@code (y - location) / scale}, clipped; 0 when the scale is 0 */
