@@ -139,6 +139,40 @@ public final class ModelTraining {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /**
+     * @return as {@link #loss(Regressor, TrainingSet.Part)}, but the mean over sources of each source's loss when
+     *         the options balance sources ({@link TrainingOptions#balancedSources()})
+     */
+    public static double validationLoss(Regressor regressor, TrainingSet data) {
+        TrainingSet.Part part = data.validation();
+        if (!data.options().balancedSources()) {
+            return loss(regressor, part);
+        }
+        float[] out = predict(regressor, part);
+        int h = part.horizon();
+        int outs = regressor.outputCount();
+        int sources = data.sources().size();
+        double[] sum = new double[sources];
+        long[] n = new long[sources];
+        for (int i = 0; i < part.size(); i++) {
+            if (part.scale(i) > 0) {
+                for (int k = 0; k < h; k++) {
+                    sum[part.source(i)] += Math.abs(out[i * outs + k] - part.targets()[i * h + k]);
+                }
+                n[part.source(i)] += h;
+            }
+        }
+        double total = 0;
+        int counted = 0;
+        for (int s = 0; s < sources; s++) {
+            if (n[s] > 0) {
+                total += sum[s] / n[s];
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : total / counted;
+    }
+
     /** @return figures of a predictor on the training set's validation part (and its training loss) */
     static Map<String, Object> evaluate(LearnedPredictor p, TrainingSet data) {
         TrainingSet.Part val = data.validation();

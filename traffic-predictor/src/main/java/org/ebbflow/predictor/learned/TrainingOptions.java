@@ -28,10 +28,12 @@ public final class TrainingOptions {
     private final String layout;
     private final int calibrationBlocks;
     private final boolean stepScaled;
+    private final boolean balanced;
 
     private TrainingOptions(int windowSteps, int horizon, double quantile, long seed, double holdout,
                             double calibration, double validation, int stride, int maxEpochs, int patience,
-                            int bins, String layout, int calibrationBlocks, boolean stepScaled) {
+                            int bins, String layout, int calibrationBlocks, boolean stepScaled,
+                            boolean balanced) {
         if (windowSteps < 2 || horizon < 1 || stride < 1 || maxEpochs < 1 || patience < 1 || bins < 1) {
             throw new IllegalArgumentException("window >= 2, horizon, stride, epochs, patience and bins >= 1");
         }
@@ -57,75 +59,85 @@ public final class TrainingOptions {
         this.layout = layout;
         this.calibrationBlocks = calibrationBlocks;
         this.stepScaled = stepScaled;
+        this.balanced = balanced;
     }
 
     /** @return W = 24, H = 12, q = 0.95, seed 12345, no hold-out, 15 % calibration, 15 % validation, stride 1 */
     public static TrainingOptions defaults() {
         return new TrainingOptions(24, 12, 0.95, DEFAULT_SEED, 0, 0.15, 0.15, 1, 30, 3, 6, WindowFeatures.LAGS, 1,
-                false);
+                false, false);
     }
 
     /** @return these options with a window of W steps */
     public TrainingOptions withWindowSteps(int w) {
         return new TrainingOptions(w, horizon, quantile, seed, holdout, calibration, validation, stride, maxEpochs,
                 patience, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options with horizon H */
     public TrainingOptions withHorizon(int h) {
         return new TrainingOptions(windowSteps, h, quantile, seed, holdout, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options with bounds at quantile q */
     public TrainingOptions withQuantile(double q) {
         return new TrainingOptions(windowSteps, horizon, q, seed, holdout, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options with a seed */
     public TrainingOptions withSeed(long s) {
         return new TrainingOptions(windowSteps, horizon, quantile, s, holdout, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options dropping the last fraction of every series (kept for evaluation) */
     public TrainingOptions withHoldout(double fraction) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, fraction, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options with calibration and validation fractions */
     public TrainingOptions withSplits(double calibrationFraction, double validationFraction) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibrationFraction,
                 validationFraction, stride, maxEpochs, patience, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options taking a training window every {@code s} steps */
     public TrainingOptions withStride(int s) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, s,
                 maxEpochs, patience, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options with at most {@code e} epochs and early stopping after {@code p} without progress */
     public TrainingOptions withEpochs(int e, int p) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride, e,
                 p, bins, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /** @return these options with {@code b} regime bins for the calibration */
     public TrainingOptions withBins(int b) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
                 maxEpochs, patience, b, layout,
-                calibrationBlocks, stepScaled);
+                calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /**
@@ -135,7 +147,8 @@ public final class TrainingOptions {
     public TrainingOptions withLayout(String l) {
         WindowFeatures.of(Math.max(13, windowSteps), java.util.Collections.<String>emptyList(), l);
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins, l, calibrationBlocks, stepScaled);
+                maxEpochs, patience, bins, l, calibrationBlocks, stepScaled,
+                balanced);
     }
 
     /**
@@ -149,7 +162,7 @@ public final class TrainingOptions {
             throw new IllegalArgumentException("calibration blocks must be at least 1: " + blocks);
         }
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins, layout, blocks, stepScaled);
+                maxEpochs, patience, bins, layout, blocks, stepScaled, balanced);
     }
 
     /**
@@ -159,7 +172,23 @@ public final class TrainingOptions {
      */
     public TrainingOptions withStepScales(boolean scaled) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins, layout, calibrationBlocks, scaled);
+                maxEpochs, patience, bins, layout, calibrationBlocks, scaled, balanced);
+    }
+
+    /**
+     * @param balance true to give every data source the same share of each training epoch and of the validation
+     *                loss, whatever its number of series and windows (a single link counts as much as 200
+     *                generated ports); false to weigh every window alike
+     * @return these options with or without balanced sources
+     */
+    public TrainingOptions withBalancedSources(boolean balance) {
+        return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
+                maxEpochs, patience, bins, layout, calibrationBlocks, stepScaled, balance);
+    }
+
+    /** @return true if every data source has the same share of training and of the validation loss */
+    public boolean balancedSources() {
+        return balanced;
     }
 
     /** @return true if the bounds are calibrated in units of each window's h-step spread */
@@ -248,6 +277,7 @@ public final class TrainingOptions {
         m.put("calibrationBlocks", calibrationBlocks);
         m.put("layout", layout);
         m.put("stepScales", stepScaled);
+        m.put("balancedSources", balanced);
         return m;
     }
 }

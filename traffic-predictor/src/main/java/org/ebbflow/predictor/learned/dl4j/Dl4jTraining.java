@@ -54,8 +54,14 @@ final class Dl4jTraining {
         int sinceBest = 0;
         int batches = (n + batchSize - 1) / batchSize;
         boolean validate = data.validation().size() > 0;
+        int[][] bySource = o.balancedSources() && n == data.train().size() ? bySource(data.train(),
+                data.sources().size()) : null;
         for (int epoch = 1; epoch <= o.maxEpochs(); epoch++) {
-            shuffle(order, random);
+            if (bySource != null) {
+                balancedDraw(order, bySource, random);
+            } else {
+                shuffle(order, random);
+            }
             listener.phaseStarted("epoch " + epoch + "/" + o.maxEpochs(), batches);
             double trainLoss = 0;
             for (int b = 0; b < batches; b++) {
@@ -79,6 +85,45 @@ final class Dl4jTraining {
             }
         }
         net.setParams(bestParams);
+    }
+
+    /** @return the training rows of each source that has any */
+    private static int[][] bySource(TrainingSet.Part train, int sources) {
+        int[] count = new int[sources];
+        for (int i = 0; i < train.size(); i++) {
+            count[train.source(i)]++;
+        }
+        int nonEmpty = 0;
+        for (int c : count) {
+            nonEmpty += c > 0 ? 1 : 0;
+        }
+        int[][] rows = new int[nonEmpty][];
+        int[] slot = new int[sources];
+        int k = 0;
+        for (int s = 0; s < sources; s++) {
+            slot[s] = count[s] > 0 ? k++ : -1;
+            if (count[s] > 0) {
+                rows[slot[s]] = new int[count[s]];
+            }
+        }
+        int[] at = new int[nonEmpty];
+        for (int i = 0; i < train.size(); i++) {
+            int j = slot[train.source(i)];
+            rows[j][at[j]++] = i;
+        }
+        return rows;
+    }
+
+    /**
+     * Fills an epoch's order with as many rows as the training part has, the same number from each source (in
+     * turn), each drawn uniformly with replacement within its source, then shuffles it.
+     */
+    private static void balancedDraw(int[] order, int[][] bySource, SplittableRandom r) {
+        for (int i = 0; i < order.length; i++) {
+            int[] rows = bySource[i % bySource.length];
+            order[i] = rows[r.nextInt(rows.length)];
+        }
+        shuffle(order, r);
     }
 
     private static void shuffle(int[] a, SplittableRandom r) {

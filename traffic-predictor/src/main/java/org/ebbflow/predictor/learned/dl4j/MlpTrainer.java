@@ -133,7 +133,7 @@ public final class MlpTrainer implements Trainer {
                 return quantileHead ? gatherTwice(train.targets(), h, rows, from, to)
                         : gather(train.targets(), h, rows, from, to);
             }
-        }, net1 -> ModelTraining.loss(export(net1, d, outs), data.validation()), listener);
+        }, net1 -> ModelTraining.validationLoss(export(net1, d, outs), data), listener);
         return export(net, d, outs);
     }
 
