@@ -91,10 +91,11 @@ public final class TrainCommand extends EbbflowSubcommand {
                     + "x(t)| over the window): wider where a series wanders, narrower where it hovers.")
     private boolean stepScales;
 
-    @Option(names = "--balance-sources",
-            description = "Give every --data source the same share of each epoch and of the validation loss "
-                    + "(mlp), however many series and windows it has.")
-    private boolean balanceSources;
+    @Option(names = "--source-balance", defaultValue = "0", paramLabel = "B",
+            description = "Even out the --data sources' shares of each epoch and of the validation loss (mlp): "
+                    + "source s weighs windows^(1 - B); 0 weighs every window alike, 1 every source alike, 0.5 by the "
+                    + "square root (default: ${DEFAULT-VALUE}).")
+    private double sourceBalance;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
             description = "Hidden layer widths of mlp (default: 64,32).")
@@ -117,7 +118,7 @@ public final class TrainCommand extends EbbflowSubcommand {
             options = TrainingOptions.defaults().withHorizon(horizon).withWindowSteps(window).withSeed(seed)
                     .withQuantile(quantile).withHoldout(holdout).withStride(stride).withEpochs(epochs, patience)
                     .withLayout(layout).withCalibrationBlocks(calibrationBlocks)
-                    .withStepScales(stepScales).withBalancedSources(balanceSources);
+                    .withStepScales(stepScales).withSourceBalance(sourceBalance);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid training option: " + e.getMessage(), e);
         }

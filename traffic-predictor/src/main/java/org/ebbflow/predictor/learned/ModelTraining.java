@@ -140,12 +140,12 @@ public final class ModelTraining {
     }
 
     /**
-     * @return as {@link #loss(Regressor, TrainingSet.Part)}, but the mean over sources of each source's loss when
-     *         the options balance sources ({@link TrainingOptions#balancedSources()})
+     * @return as {@link #loss(Regressor, TrainingSet.Part)} on the validation part, but with each source's mean loss
+     *         weighted by its share ({@link TrainingOptions#sourceShares}) when the options balance sources
      */
     public static double validationLoss(Regressor regressor, TrainingSet data) {
         TrainingSet.Part part = data.validation();
-        if (!data.options().balancedSources()) {
+        if (data.options().sourceBalance() == 0) {
             return loss(regressor, part);
         }
         float[] out = predict(regressor, part);
@@ -162,15 +162,16 @@ public final class ModelTraining {
                 n[part.source(i)] += h;
             }
         }
+        double[] share = data.options().sourceShares(data.trainingWindowsPerSource());
         double total = 0;
-        int counted = 0;
+        double weight = 0;
         for (int s = 0; s < sources; s++) {
             if (n[s] > 0) {
-                total += sum[s] / n[s];
-                counted++;
+                total += share[s] * sum[s] / n[s];
+                weight += share[s];
             }
         }
-        return counted == 0 ? Double.NaN : total / counted;
+        return weight == 0 ? Double.NaN : total / weight;
     }
 
     /** @return figures of a predictor on the training set's validation part (and its training loss) */

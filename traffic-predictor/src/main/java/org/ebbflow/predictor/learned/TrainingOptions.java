@@ -28,12 +28,12 @@ public final class TrainingOptions {
     private final String layout;
     private final int calibrationBlocks;
     private final boolean stepScaled;
-    private final boolean balanced;
+    private final double balance;
 
     private TrainingOptions(int windowSteps, int horizon, double quantile, long seed, double holdout,
                             double calibration, double validation, int stride, int maxEpochs, int patience,
                             int bins, String layout, int calibrationBlocks, boolean stepScaled,
-                            boolean balanced) {
+                            double balance) {
         if (windowSteps < 2 || horizon < 1 || stride < 1 || maxEpochs < 1 || patience < 1 || bins < 1) {
             throw new IllegalArgumentException("window >= 2, horizon, stride, epochs, patience and bins >= 1");
         }
@@ -59,13 +59,16 @@ public final class TrainingOptions {
         this.layout = layout;
         this.calibrationBlocks = calibrationBlocks;
         this.stepScaled = stepScaled;
-        this.balanced = balanced;
+        if (!(balance >= 0 && balance <= 1)) {
+            throw new IllegalArgumentException("source balance must be in [0, 1]: " + balance);
+        }
+        this.balance = balance;
     }
 
     /** @return W = 24, H = 12, q = 0.95, seed 12345, no hold-out, 15 % calibration, 15 % validation, stride 1 */
     public static TrainingOptions defaults() {
         return new TrainingOptions(24, 12, 0.95, DEFAULT_SEED, 0, 0.15, 0.15, 1, 30, 3, 6, WindowFeatures.LAGS, 1,
-                false, false);
+                false, 0);
     }
 
     /** @return these options with a window of W steps */
@@ -73,7 +76,7 @@ public final class TrainingOptions {
         return new TrainingOptions(w, horizon, quantile, seed, holdout, calibration, validation, stride, maxEpochs,
                 patience, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options with horizon H */
@@ -81,7 +84,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, h, quantile, seed, holdout, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options with bounds at quantile q */
@@ -89,7 +92,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, horizon, q, seed, holdout, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options with a seed */
@@ -97,7 +100,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, horizon, quantile, s, holdout, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options dropping the last fraction of every series (kept for evaluation) */
@@ -105,7 +108,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, fraction, calibration, validation, stride,
                 maxEpochs, patience, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options with calibration and validation fractions */
@@ -113,7 +116,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibrationFraction,
                 validationFraction, stride, maxEpochs, patience, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options taking a training window every {@code s} steps */
@@ -121,7 +124,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, s,
                 maxEpochs, patience, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options with at most {@code e} epochs and early stopping after {@code p} without progress */
@@ -129,7 +132,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride, e,
                 p, bins, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /** @return these options with {@code b} regime bins for the calibration */
@@ -137,7 +140,7 @@ public final class TrainingOptions {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
                 maxEpochs, patience, b, layout,
                 calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /**
@@ -148,7 +151,7 @@ public final class TrainingOptions {
         WindowFeatures.of(Math.max(13, windowSteps), java.util.Collections.<String>emptyList(), l);
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
                 maxEpochs, patience, bins, l, calibrationBlocks, stepScaled,
-                balanced);
+                balance);
     }
 
     /**
@@ -162,7 +165,7 @@ public final class TrainingOptions {
             throw new IllegalArgumentException("calibration blocks must be at least 1: " + blocks);
         }
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins, layout, blocks, stepScaled, balanced);
+                maxEpochs, patience, bins, layout, blocks, stepScaled, balance);
     }
 
     /**
@@ -172,23 +175,42 @@ public final class TrainingOptions {
      */
     public TrainingOptions withStepScales(boolean scaled) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins, layout, calibrationBlocks, scaled, balanced);
+                maxEpochs, patience, bins, layout, calibrationBlocks, scaled, balance);
     }
 
     /**
-     * @param balance true to give every data source the same share of each training epoch and of the validation
-     *                loss, whatever its number of series and windows (a single link counts as much as 200
-     *                generated ports); false to weigh every window alike
-     * @return these options with or without balanced sources
+     * @param b how far to even out the data sources' shares of each training epoch and of the validation loss, in
+     *          [0, 1]: source s gets a share proportional to {@code n_s^(1 - b)} of its {@code n_s} training
+     *          windows; 0 weighs every window alike (a source with 200 series counts 200 times one with one), 1
+     *          gives every source the same share, 0.5 shares by the square root of the windows
+     * @return these options with that balance
      */
-    public TrainingOptions withBalancedSources(boolean balance) {
+    public TrainingOptions withSourceBalance(double b) {
         return new TrainingOptions(windowSteps, horizon, quantile, seed, holdout, calibration, validation, stride,
-                maxEpochs, patience, bins, layout, calibrationBlocks, stepScaled, balance);
+                maxEpochs, patience, bins, layout, calibrationBlocks, stepScaled, b);
     }
 
-    /** @return true if every data source has the same share of training and of the validation loss */
-    public boolean balancedSources() {
-        return balanced;
+    /** @return how far the sources' shares are evened out, 0 (by windows) to 1 (equal) */
+    public double sourceBalance() {
+        return balance;
+    }
+
+    /**
+     * @param windows training windows per source
+     * @return each source's share of an epoch and of the validation loss under {@link #sourceBalance()} (0 for a
+     *         source without windows); the shares sum to 1
+     */
+    public double[] sourceShares(int[] windows) {
+        double[] share = new double[windows.length];
+        double total = 0;
+        for (int s = 0; s < windows.length; s++) {
+            share[s] = windows[s] > 0 ? Math.pow(windows[s], 1 - balance) : 0;
+            total += share[s];
+        }
+        for (int s = 0; s < share.length; s++) {
+            share[s] = total > 0 ? share[s] / total : 0;
+        }
+        return share;
     }
 
     /** @return true if the bounds are calibrated in units of each window's h-step spread */
@@ -277,7 +299,7 @@ public final class TrainingOptions {
         m.put("calibrationBlocks", calibrationBlocks);
         m.put("layout", layout);
         m.put("stepScales", stepScaled);
-        m.put("balancedSources", balanced);
+        m.put("sourceBalance", balance);
         return m;
     }
 }

@@ -103,6 +103,15 @@ public final class TrainingSet {
                 series.get(0).stepMillis());
     }
 
+    /** @return the training windows of each source, by source index */
+    public int[] trainingWindowsPerSource() {
+        int[] count = new int[sources.size()];
+        for (int i = 0; i < train.size(); i++) {
+            count[train.source(i)]++;
+        }
+        return count;
+    }
+
     /** @return the options it was cut with */
     public TrainingOptions options() {
         return options;

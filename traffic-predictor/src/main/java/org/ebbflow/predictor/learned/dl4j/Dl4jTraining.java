@@ -54,11 +54,12 @@ final class Dl4jTraining {
         int sinceBest = 0;
         int batches = (n + batchSize - 1) / batchSize;
         boolean validate = data.validation().size() > 0;
-        int[][] bySource = o.balancedSources() && n == data.train().size() ? bySource(data.train(),
+        int[][] bySource = o.sourceBalance() > 0 && n == data.train().size() ? bySource(data.train(),
                 data.sources().size()) : null;
+        int[] perEpoch = bySource == null ? null : drawsPerSource(n, bySource, o);
         for (int epoch = 1; epoch <= o.maxEpochs(); epoch++) {
             if (bySource != null) {
-                balancedDraw(order, bySource, random);
+                balancedDraw(order, bySource, perEpoch, random);
             } else {
                 shuffle(order, random);
             }
@@ -88,7 +89,7 @@ final class Dl4jTraining {
     }
 
     /** @return the training rows of each source that has any */
-    private static int[][] bySource(TrainingSet.Part train, int sources) {
+    static int[][] bySource(TrainingSet.Part train, int sources) {
         int[] count = new int[sources];
         for (int i = 0; i < train.size(); i++) {
             count[train.source(i)]++;
@@ -114,14 +115,37 @@ final class Dl4jTraining {
         return rows;
     }
 
+    /** @return how many of an epoch's {@code n} rows each (non-empty) source gets under the options' balance */
+    static int[] drawsPerSource(int n, int[][] bySource, TrainingOptions o) {
+        int[] windows = new int[bySource.length];
+        for (int s = 0; s < windows.length; s++) {
+            windows[s] = bySource[s].length;
+        }
+        double[] share = o.sourceShares(windows);
+        int[] draws = new int[windows.length];
+        int given = 0;
+        for (int s = 0; s < draws.length; s++) {
+            draws[s] = (int) Math.floor(share[s] * n);
+            given += draws[s];
+        }
+        for (int s = 0; given < n; s = (s + 1) % draws.length) {
+            draws[s]++;
+            given++;
+        }
+        return draws;
+    }
+
     /**
-     * Fills an epoch's order with as many rows as the training part has, the same number from each source (in
-     * turn), each drawn uniformly with replacement within its source, then shuffles it.
+     * Fills an epoch's order with {@code draws[s]} rows of each source s, each drawn uniformly with replacement
+     * within its source, then shuffles it.
      */
-    private static void balancedDraw(int[] order, int[][] bySource, SplittableRandom r) {
-        for (int i = 0; i < order.length; i++) {
-            int[] rows = bySource[i % bySource.length];
-            order[i] = rows[r.nextInt(rows.length)];
+    static void balancedDraw(int[] order, int[][] bySource, int[] draws, SplittableRandom r) {
+        int i = 0;
+        for (int s = 0; s < bySource.length; s++) {
+            int[] rows = bySource[s];
+            for (int k = 0; k < draws[s]; k++) {
+                order[i++] = rows[r.nextInt(rows.length)];
+            }
         }
         shuffle(order, r);
     }
