@@ -75,6 +75,32 @@ public final class TrainCommand extends EbbflowSubcommand {
             description = "Early stop after N epochs without a better validation loss (default: ${DEFAULT-VALUE}).")
     private int patience;
 
+    @Option(names = "--layout", defaultValue = "lags", paramLabel = "L",
+            description = "Inputs per window: lags (the normalised steps and the regime feature) or lags+shape "
+                    + "(also multi-scale means, step-change autocorrelation, recent volatility, idle share) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String layout;
+
+    @Option(names = "--calibration-blocks", defaultValue = "1", paramLabel = "N",
+            description = "Cut each source's calibration part into N time blocks; the bounds hold for the block "
+                    + "that needs most (default: ${DEFAULT-VALUE}).")
+    private int calibrationBlocks;
+
+    @Option(names = "--step-scales",
+            description = "Calibrate the upper bounds in units of each window's own h-step spread (mean |x(t+h) - "
+                    + "x(t)| over the window): wider where a series wanders, narrower where it hovers.")
+    private boolean stepScales;
+
+    @Option(names = "--source-balance", defaultValue = "0", paramLabel = "B",
+            description = "Even out the --data sources' shares of each epoch and of the validation loss (mlp): "
+                    + "source s weighs windows^(1 - B); 0 weighs every window alike, 1 every source alike, 0.5 by the "
+                    + "square root (default: ${DEFAULT-VALUE}).")
+    private double sourceBalance;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
+            description = "Hidden layer widths of mlp (default: 64,32).")
+    private int[] hidden;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The model file to write.")
     private Path out;
 
@@ -86,11 +112,13 @@ public final class TrainCommand extends EbbflowSubcommand {
 
     @Override
     protected int execute() throws Exception {
-        Trainer trainer = TrainerChoice.create(model);
+        Trainer trainer = TrainerChoice.create(model, hidden);
         TrainingOptions options;
         try {
             options = TrainingOptions.defaults().withHorizon(horizon).withWindowSteps(window).withSeed(seed)
-                    .withQuantile(quantile).withHoldout(holdout).withStride(stride).withEpochs(epochs, patience);
+                    .withQuantile(quantile).withHoldout(holdout).withStride(stride).withEpochs(epochs, patience)
+                    .withLayout(layout).withCalibrationBlocks(calibrationBlocks)
+                    .withStepScales(stepScales).withSourceBalance(sourceBalance);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid training option: " + e.getMessage(), e);
         }

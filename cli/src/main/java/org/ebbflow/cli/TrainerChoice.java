@@ -22,6 +22,21 @@ final class TrainerChoice {
      * @throws IllegalArgumentException naming the known models if there is no such one
      */
     static Trainer create(String name) {
+        return create(name, null);
+    }
+
+    /**
+     * @param hidden the hidden layer widths of {@code mlp}, or null for its defaults
+     * @throws IllegalArgumentException naming the known models if there is no such one, or if hidden widths are
+     *         given for another model
+     */
+    static Trainer create(String name, int[] hidden) {
+        if (hidden != null) {
+            if (!MlpTrainer.NAME.equals(name)) {
+                throw new IllegalArgumentException("--hidden applies to mlp only, not to " + name);
+            }
+            return MlpTrainer.defaults().withHidden(hidden);
+        }
         switch (name) {
             case MlpTrainer.NAME: return MlpTrainer.defaults();
             case TribuoTrainer.LINEAR: return TribuoTrainer.linear();

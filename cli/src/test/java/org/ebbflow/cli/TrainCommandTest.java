@@ -59,6 +59,37 @@ class TrainCommandTest {
     }
 
     @Test
+    void mlpTakesTheSecondRoundOptionsAndRecordsThem() throws Exception {
+        Path out = dir.resolve("mlp.zip");
+        Run r = Run.of("train", "--data", DATA, "--model", "mlp", "--hidden", "8", "--window", "16", "--horizon", "2",
+                "--layout", "lags+shape", "--step-scales", "--source-balance", "0.5", "--calibration-blocks", "2",
+                "--epochs", "1", "--out", out.toString(), "--json");
+        assertEquals(0, r.exitCode, r::toString);
+        LearnedPredictor p = ModelFiles.load(out);
+        assertEquals("lags+shape", p.features().layout());
+        assertTrue(p.calibration().stepScaled());
+        assertEquals(24, p.regressor().inputCount(), "16 steps (15 lags + regime) and 8 shape inputs");
+        assertEquals(8, ((org.ebbflow.predictor.learned.MlpRegressor) p.regressor()).sizes()[1]);
+        String options = String.valueOf(((java.util.Map<?, ?>) p.provenance().get("hyperparameters")).get("options"));
+        assertTrue(options.contains("sourceBalance=0.5") && options.contains("calibrationBlocks=2"), options);
+    }
+
+    @Test
+    void secondRoundOptionsAreCheckedAsUsage() {
+        Run hidden = Run.of("train", "--data", DATA, "--model", "linear", "--hidden", "8", "--out",
+                dir.resolve("x.zip").toString());
+        assertEquals(ExitCodes.USAGE, hidden.exitCode, hidden::toString);
+        assertTrue(hidden.err.contains("--hidden applies to mlp only"), hidden.err);
+        Run layout = Run.of("train", "--data", DATA, "--model", "mlp", "--layout", "calendar", "--out",
+                dir.resolve("y.zip").toString());
+        assertEquals(ExitCodes.USAGE, layout.exitCode, layout::toString);
+        assertTrue(layout.err.contains("unknown input layout 'calendar'"), layout.err);
+        Run balance = Run.of("train", "--data", DATA, "--model", "mlp", "--source-balance", "2", "--out",
+                dir.resolve("z.zip").toString());
+        assertEquals(ExitCodes.USAGE, balance.exitCode, balance::toString);
+    }
+
+    @Test
     void damagedModelFileIsOneClearError() throws IOException {
         Path bad = Files.write(dir.resolve("bad.zip"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0});

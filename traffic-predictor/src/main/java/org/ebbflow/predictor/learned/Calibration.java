@@ -25,6 +25,12 @@ import java.util.Map;
  * regressor also predicts the q-quantile of each step, the scores are {@code (y - a) / s - quantileOutput} and the
  * bound is {@code upper_h = max(mean_h, a + s * (quantileOutput_h + offset[bin][h]))}: the width then follows
  * each window's own shape, and the offset (which may be negative) only corrects the head's miscalibration.
+ *
+ * <p><b>With h-step scales</b> ({@link #stepScaled()}): every score of step h is divided by the window's
+ * {@link WindowFeatures#stepRatios h-step ratio} {@code r_h} before its quantile is taken, and the bound adds
+ * {@code s * r_h * offset} instead of {@code s * offset} (locally weighted conformal prediction): a series that
+ * wanders further in h steps than in one, relative to its step changes, gets a proportionally wider bound at h, and
+ * the scores of smooth, random-walk and trending windows become comparable, so one offset fits all of them.
  */
 public final class Calibration {
     /** Fewest windows of one source in one bin for its quantile to count. */
@@ -36,12 +42,14 @@ public final class Calibration {
     private final double[] edges;
     private final double[][] offsets;
     private final boolean quantileHead;
+    private final boolean stepScaled;
 
-    private Calibration(double level, double[] edges, double[][] offsets, boolean quantileHead) {
+    private Calibration(double level, double[] edges, double[][] offsets, boolean quantileHead, boolean stepScaled) {
         this.level = level;
         this.edges = edges;
         this.offsets = offsets;
         this.quantileHead = quantileHead;
+        this.stepScaled = stepScaled;
     }
 
     /**
@@ -58,6 +66,14 @@ public final class Calibration {
      *                     are added to the mean
      */
     public static Calibration of(double level, double[] edges, double[][] offsets, boolean quantileHead) {
+        return of(level, edges, offsets, quantileHead, false);
+    }
+
+    /**
+     * @param stepScaled true if the offsets are in units of the window's h-step spread ({@link #stepScaled()})
+     */
+    public static Calibration of(double level, double[] edges, double[][] offsets, boolean quantileHead,
+                                 boolean stepScaled) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1): " + level);
         }
@@ -82,7 +98,7 @@ public final class Calibration {
             }
             copy[b] = offsets[b].clone();
         }
-        return new Calibration(level, edges.clone(), copy, quantileHead);
+        return new Calibration(level, edges.clone(), copy, quantileHead, stepScaled);
     }
 
     /**
@@ -105,6 +121,15 @@ public final class Calibration {
      */
     public static Calibration fit(double level, int bins, int horizon, float[] residuals, float[] regime,
                                   int[] source, boolean quantileHead) {
+        return fit(level, bins, horizon, residuals, regime, source, quantileHead, false);
+    }
+
+    /**
+     * As {@link #fit(double, int, int, float[], float[], int[], boolean)}; with {@code stepScaled} the residuals
+     * must already be divided by each window's h-step ratio, and {@link #upper} multiplies the offsets back.
+     */
+    public static Calibration fit(double level, int bins, int horizon, float[] residuals, float[] regime,
+                                  int[] source, boolean quantileHead, boolean stepScaled) {
         int n = regime.length;
         if (n == 0) {
             throw new IllegalArgumentException("no calibration windows: give more data or a longer series");
@@ -148,7 +173,7 @@ public final class Calibration {
                 offsets[b][h] = quantileHead ? worst : Math.max(0, Math.max(worst, h > 0 ? offsets[b][h - 1] : 0));
             }
         }
-        return new Calibration(level, edges, offsets, quantileHead);
+        return new Calibration(level, edges, offsets, quantileHead, stepScaled);
     }
 
     private static List<float[]> collect(float[] residuals, int horizon, int h, int[] bin, int b, int[] source,
@@ -206,8 +231,21 @@ public final class Calibration {
      * @return the normalised upper bound, never below the mean
      */
     public double upper(float meanOut, float quantileOut, float regime, int h) {
-        double o = offset(regime, h);
+        return upper(meanOut, quantileOut, regime, h, 1f);
+    }
+
+    /**
+     * @param stepRatio the window's h-step ratio {@code r_h} (used only if {@link #stepScaled()})
+     * @return the normalised upper bound, never below the mean
+     */
+    public double upper(float meanOut, float quantileOut, float regime, int h, float stepRatio) {
+        double o = stepScaled ? stepRatio * offset(regime, h) : offset(regime, h);
         return Math.max(meanOut, quantileHead ? quantileOut + o : meanOut + o);
+    }
+
+    /** @return true if the offsets are in units of each window's h-step spread */
+    public boolean stepScaled() {
+        return stepScaled;
     }
 
     /** @return the number of steps calibrated */
@@ -225,6 +263,7 @@ public final class Calibration {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", METHOD);
         m.put("adjusts", quantileHead ? "quantile-head" : "mean");
+        m.put("scale", stepScaled ? "window-h-step" : "window");
         m.put("level", level);
         m.put("edges", edges.clone());
         m.put("offsets", offsets);

@@ -154,7 +154,8 @@ public final class LearnedPredictor implements TrafficPredictor {
         float[] mean = new float[batch * horizon];
         float[] upper = new float[batch * horizon];
         int chunk = Math.min(CHUNK, Math.max(1, batch));
-        Batch scratch = new Batch(chunk, features.inputCount(), regressor.outputCount());
+        Batch scratch = new Batch(chunk, features.inputCount(), regressor.outputCount(),
+                calibration.stepScaled() ? horizon : 0);
         for (int start = 0; start < batch; start += chunk) {
             int end = Math.min(batch, start + chunk);
             int rows = 0;
@@ -165,6 +166,10 @@ public final class LearnedPredictor implements TrafficPredictor {
                 }
                 String cls = taskClasses == null ? null : taskClasses.get(b);
                 if (features.encode(history, 0, cls, scratch.inputs, rows * scratch.width, scratch.scale, rows)) {
+                    if (scratch.ratios != null) {
+                        features.stepRatios(history, 0, scratch.scale[2 * rows + 1], horizon, scratch.ratios,
+                                rows * horizon);
+                    }
                     scratch.row[rows++] = b;
                 } else {
                     for (int h = 0; h < horizon; h++) {
@@ -191,8 +196,9 @@ public final class LearnedPredictor implements TrafficPredictor {
             float meanOut = s.out[r * outs + h];
             float quantileOut = outs > horizon ? s.out[r * outs + horizon + h] : meanOut;
             double m = Math.max(0, WindowFeatures.restore(meanOut, location, scale));
-            double u = Math.max(m, WindowFeatures.restore((float) calibration.upper(meanOut, quantileOut, regime, h),
-                    location, scale));
+            float ratio = s.ratios == null ? 1f : s.ratios[r * horizon + h];
+            double u = Math.max(m, WindowFeatures.restore((float) calibration.upper(meanOut, quantileOut, regime, h,
+                    ratio), location, scale));
             mean[b * horizon + h] = (float) m;
             upper[b * horizon + h] = Math.max((float) m, (float) u);
         }
@@ -223,8 +229,10 @@ public final class LearnedPredictor implements TrafficPredictor {
         final double[] scale;
         final float[] out;
         final int[] row;
+        final float[] ratios;
 
-        Batch(int rows, int width, int horizon) {
+        Batch(int rows, int width, int horizon, int steps) {
+            this.ratios = steps > 0 ? new float[rows * steps] : null;
             this.width = width;
             this.inputs = new float[rows * width];
             this.scale = new double[rows * 2];

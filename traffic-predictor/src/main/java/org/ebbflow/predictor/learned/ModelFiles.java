@@ -275,7 +275,8 @@ public final class ModelFiles {
         for (JsonNode c : array(f, "taskClasses")) {
             classes.add(c.asText());
         }
-        WindowFeatures features = WindowFeatures.of(integer(f, "windowSteps"), classes);
+        WindowFeatures features = WindowFeatures.of(integer(f, "windowSteps"), classes,
+                f.path("layout").asText(WindowFeatures.LAGS));
         JsonNode c = object(root, "calibration");
         double[] edges = JSON.convertValue(array(c, "edges"), double[].class);
         double[][] offsets = JSON.convertValue(array(c, "offsets"), double[][].class);
@@ -283,7 +284,12 @@ public final class ModelFiles {
         if (!adjusts.equals("mean") && !adjusts.equals("quantile-head")) {
             throw new IllegalArgumentException("calibration.adjusts must be 'mean' or 'quantile-head': " + adjusts);
         }
-        Calibration calibration = Calibration.of(number(c, "level"), edges, offsets, adjusts.equals("quantile-head"));
+        String scale = c.path("scale").asText("window");
+        if (!scale.equals("window") && !scale.equals("window-h-step")) {
+            throw new IllegalArgumentException("calibration.scale must be 'window' or 'window-h-step': " + scale);
+        }
+        Calibration calibration = Calibration.of(number(c, "level"), edges, offsets, adjusts.equals("quantile-head"),
+                scale.equals("window-h-step"));
         if (calibration.horizon() != horizon || calibration.level() != quantile) {
             throw new IllegalArgumentException("calibration of " + calibration.horizon() + " steps at "
                     + calibration.level() + " does not match horizon " + horizon + " and quantile " + quantile);

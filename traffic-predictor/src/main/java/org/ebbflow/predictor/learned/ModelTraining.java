@@ -91,12 +91,14 @@ public final class ModelTraining {
         for (int i = 0; i < cal.size(); i++) {
             for (int k = 0; k < h; k++) {
                 float pred = out[i * outs + (head ? h : 0) + k];
-                residuals[i * h + k] = cal.scale(i) > 0 ? cal.targets()[i * h + k] - pred : 0f;
+                residuals[i * h + k] = cal.scale(i) > 0 ? (cal.targets()[i * h + k] - pred) / cal.stepRatio(i, k)
+                        : 0f;
             }
             regime[i] = cal.inputs()[i * d + ri];
             source[i] = cal.source(i);
         }
-        return Calibration.fit(data.options().quantile(), data.options().bins(), h, residuals, regime, source, head);
+        return Calibration.fit(data.options().quantile(), data.options().bins(), h, residuals, regime, source, head,
+                data.options().stepScaled());
     }
 
     /** @return outputs of the regressor for every window of a part, in chunks */
@@ -137,6 +139,41 @@ public final class ModelTraining {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /**
+     * @return as {@link #loss(Regressor, TrainingSet.Part)} on the validation part, but with each source's mean loss
+     *         weighted by its share ({@link TrainingOptions#sourceShares}) when the options balance sources
+     */
+    public static double validationLoss(Regressor regressor, TrainingSet data) {
+        TrainingSet.Part part = data.validation();
+        if (data.options().sourceBalance() == 0) {
+            return loss(regressor, part);
+        }
+        float[] out = predict(regressor, part);
+        int h = part.horizon();
+        int outs = regressor.outputCount();
+        int sources = data.sources().size();
+        double[] sum = new double[sources];
+        long[] n = new long[sources];
+        for (int i = 0; i < part.size(); i++) {
+            if (part.scale(i) > 0) {
+                for (int k = 0; k < h; k++) {
+                    sum[part.source(i)] += Math.abs(out[i * outs + k] - part.targets()[i * h + k]);
+                }
+                n[part.source(i)] += h;
+            }
+        }
+        double[] share = data.options().sourceShares(data.trainingWindowsPerSource());
+        double total = 0;
+        double weight = 0;
+        for (int s = 0; s < sources; s++) {
+            if (n[s] > 0) {
+                total += share[s] * sum[s] / n[s];
+                weight += share[s];
+            }
+        }
+        return weight == 0 ? Double.NaN : total / weight;
+    }
+
     /** @return figures of a predictor on the training set's validation part (and its training loss) */
     static Map<String, Object> evaluate(LearnedPredictor p, TrainingSet data) {
         TrainingSet.Part val = data.validation();
@@ -167,7 +204,7 @@ public final class ModelTraining {
                 float quantileOut = outs > h ? out[i * outs + h + k] : meanOut;
                 double mean = Math.max(0, WindowFeatures.restore(meanOut, loc, scale));
                 double upper = Math.max(mean, WindowFeatures.restore((float) p.calibration().upper(meanOut,
-                        quantileOut, regime, k), loc, scale));
+                        quantileOut, regime, k, val.stepRatio(i, k)), loc, scale));
                 errModel[k] += Math.abs(mean - y);
                 errPersist[k] += Math.abs(loc - y);
                 sumActual[k] += Math.abs(y);

@@ -55,10 +55,12 @@ public final class TrainingSet {
             }
             sourceIndex.putIfAbsent(s.source(), sourceIndex.size());
         }
-        WindowFeatures features = WindowFeatures.of(options.windowSteps(), new ArrayList<>(classes));
-        Builder train = new Builder(features, options.horizon());
-        Builder cal = new Builder(features, options.horizon());
-        Builder val = new Builder(features, options.horizon());
+        WindowFeatures features = WindowFeatures.of(options.windowSteps(), new ArrayList<>(classes),
+                options.layout());
+        boolean ratios = options.stepScaled();
+        Builder train = new Builder(features, options.horizon(), false);
+        Builder cal = new Builder(features, options.horizon(), ratios);
+        Builder val = new Builder(features, options.horizon(), ratios);
         int w = options.windowSteps();
         int h = options.horizon();
         for (TimeSeries s : series) {
@@ -70,8 +72,12 @@ public final class TrainingSet {
             for (int e = w; e + h <= trainEnd; e += options.stride()) {
                 train.add(v, e, s.taskClass(), src, true);
             }
-            for (int e = Math.max(w, trainEnd); e + h <= calEnd; e++) {
-                cal.add(v, e, s.taskClass(), src, false);
+            int calFrom = Math.max(w, trainEnd);
+            int blocks = options.calibrationBlocks();
+            for (int e = calFrom; e + h <= calEnd; e++) {
+                int block = (int) Math.min(blocks - 1, (long) (e - calFrom) * blocks / Math.max(1, calEnd - h + 1
+                        - calFrom));
+                cal.add(v, e, s.taskClass(), src * blocks + block, false);
             }
             for (int e = Math.max(w, calEnd); e + h <= used; e++) {
                 val.add(v, e, s.taskClass(), src, false);
@@ -95,6 +101,15 @@ public final class TrainingSet {
         return new TrainingSet(options, features, Collections.unmodifiableList(new ArrayList<>(sourceIndex.keySet())),
                 Collections.unmodifiableList(prov), train.build(), cal.build(), val.build(),
                 series.get(0).stepMillis());
+    }
+
+    /** @return the training windows of each source, by source index */
+    public int[] trainingWindowsPerSource() {
+        int[] count = new int[sources.size()];
+        for (int i = 0; i < train.size(); i++) {
+            count[train.source(i)]++;
+        }
+        return count;
     }
 
     /** @return the options it was cut with */
@@ -150,9 +165,11 @@ public final class TrainingSet {
         private final double[] scales;
         private final double[] actuals;
         private final int[] sources;
+        private final float[] ratios;
 
         Part(int size, int inputCount, int horizon, float[] inputs, float[] targets, double[] scales,
-             double[] actuals, int[] sources) {
+             double[] actuals, int[] sources, float[] ratios) {
+            this.ratios = ratios;
             this.size = size;
             this.inputCount = inputCount;
             this.horizon = horizon;
@@ -198,12 +215,23 @@ public final class TrainingSet {
             return scales[2 * i + 1];
         }
 
+        /**
+         * @return window {@code i}'s h-step ratio at step {@code h} (0-based, {@link WindowFeatures#stepRatios}), or
+         *         1 if the part was cut without them (training windows, or options without h-step scales)
+         */
+        public float stepRatio(int i, int h) {
+            return ratios == null ? 1f : ratios[i * horizon + h];
+        }
+
         /** @return window {@code i}'s raw target at step {@code h} (0-based), in the series' unit */
         public double actual(int i, int h) {
             return actuals[i * horizon + h];
         }
 
-        /** @return window {@code i}'s source index */
+        /**
+         * @return window {@code i}'s source index; in the calibration part, its calibration group
+         *         {@code source * blocks + block} ({@link TrainingOptions#calibrationBlocks()})
+         */
         public int source(int i) {
             return sources[i];
         }
@@ -219,9 +247,11 @@ public final class TrainingSet {
         private double[] scales = new double[0];
         private double[] actuals = new double[0];
         private int[] sources = new int[0];
+        private float[] ratios;
         private int size;
 
-        Builder(WindowFeatures features, int horizon) {
+        Builder(WindowFeatures features, int horizon, boolean withRatios) {
+            this.ratios = withRatios ? new float[0] : null;
             this.features = features;
             this.d = features.inputCount();
             this.h = horizon;
@@ -242,6 +272,9 @@ public final class TrainingSet {
             if (training && !(scale > 0)) {
                 return;
             }
+            if (ratios != null) {
+                features.stepRatios(v, end - features.windowSteps(), scale, h, ratios, size * h);
+            }
             for (int k = 0; k < h; k++) {
                 targets[size * h + k] = WindowFeatures.target(v[end + k], loc, scale);
                 actuals[size * h + k] = v[end + k];
@@ -260,12 +293,16 @@ public final class TrainingSet {
             scales = Arrays.copyOf(scales, cap * 2);
             actuals = Arrays.copyOf(actuals, cap * h);
             sources = Arrays.copyOf(sources, cap);
+            if (ratios != null) {
+                ratios = Arrays.copyOf(ratios, cap * h);
+            }
         }
 
         Part build() {
             return new Part(size, d, h, Arrays.copyOf(inputs, size * d),
                     Arrays.copyOf(targets, size * h), Arrays.copyOf(scales, size * 2),
-                    Arrays.copyOf(actuals, size * h), Arrays.copyOf(sources, size));
+                    Arrays.copyOf(actuals, size * h), Arrays.copyOf(sources, size),
+                    ratios == null ? null : Arrays.copyOf(ratios, size * h));
         }
     }
 }

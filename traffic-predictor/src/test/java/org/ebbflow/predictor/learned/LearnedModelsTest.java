@@ -37,7 +37,10 @@ class LearnedModelsTest {
         Path f = dir.resolve(p.name() + ".zip");
         ModelFiles.save(p, f);
         LearnedPredictor q = ModelFiles.load(f);
-        FeatureWindow w = Fixtures.windows(SERIES.subList(0, 3), 12, 5);
+        assertEquals(p.features().layout(), q.features().layout());
+        assertEquals(p.calibration().stepScaled(), q.calibration().stepScaled());
+        assertEquals(p.features().inputCount(), q.features().inputCount());
+        FeatureWindow w = Fixtures.windows(SERIES.subList(0, 3), p.features().windowSteps(), 5);
         Forecast a = p.forecast(w);
         Forecast b = q.forecast(w);
         assertArrayEquals(a.means(), b.means());
@@ -74,6 +77,19 @@ class LearnedModelsTest {
                 assertTrue(f.upper(b, h) >= f.mean(b, h));
             }
         }
+        savesAndReloadsIdentically(a.predictor());
+    }
+
+    @Test
+    void mlpWithShapeInputsAndCalibrationBlocksBeatsPersistenceAndReloads() throws Exception {
+        TrainingOptions o = Fixtures.tinyOptions().withWindowSteps(16).withLayout(WindowFeatures.SHAPE)
+                .withCalibrationBlocks(2).withStepScales(true);
+        ModelTraining.Result a = ModelTraining.train(new MlpTrainer(new int[] {16}, 3e-3, 128, 0, true), SERIES, o,
+                TrainingListener.NONE);
+        beatsPersistence(a);
+        assertEquals(WindowFeatures.SHAPE, a.predictor().features().layout());
+        assertEquals(16 + WindowFeatures.SHAPE_INPUTS, a.predictor().regressor().inputCount());
+        assertTrue(a.predictor().calibration().stepScaled());
         savesAndReloadsIdentically(a.predictor());
     }
 

@@ -54,8 +54,15 @@ final class Dl4jTraining {
         int sinceBest = 0;
         int batches = (n + batchSize - 1) / batchSize;
         boolean validate = data.validation().size() > 0;
+        int[][] bySource = o.sourceBalance() > 0 && n == data.train().size() ? bySource(data.train(),
+                data.sources().size()) : null;
+        int[] perEpoch = bySource == null ? null : drawsPerSource(n, bySource, o);
         for (int epoch = 1; epoch <= o.maxEpochs(); epoch++) {
-            shuffle(order, random);
+            if (bySource != null) {
+                balancedDraw(order, bySource, perEpoch, random);
+            } else {
+                shuffle(order, random);
+            }
             listener.phaseStarted("epoch " + epoch + "/" + o.maxEpochs(), batches);
             double trainLoss = 0;
             for (int b = 0; b < batches; b++) {
@@ -79,6 +86,68 @@ final class Dl4jTraining {
             }
         }
         net.setParams(bestParams);
+    }
+
+    /** @return the training rows of each source that has any */
+    static int[][] bySource(TrainingSet.Part train, int sources) {
+        int[] count = new int[sources];
+        for (int i = 0; i < train.size(); i++) {
+            count[train.source(i)]++;
+        }
+        int nonEmpty = 0;
+        for (int c : count) {
+            nonEmpty += c > 0 ? 1 : 0;
+        }
+        int[][] rows = new int[nonEmpty][];
+        int[] slot = new int[sources];
+        int k = 0;
+        for (int s = 0; s < sources; s++) {
+            slot[s] = count[s] > 0 ? k++ : -1;
+            if (count[s] > 0) {
+                rows[slot[s]] = new int[count[s]];
+            }
+        }
+        int[] at = new int[nonEmpty];
+        for (int i = 0; i < train.size(); i++) {
+            int j = slot[train.source(i)];
+            rows[j][at[j]++] = i;
+        }
+        return rows;
+    }
+
+    /** @return how many of an epoch's {@code n} rows each (non-empty) source gets under the options' balance */
+    static int[] drawsPerSource(int n, int[][] bySource, TrainingOptions o) {
+        int[] windows = new int[bySource.length];
+        for (int s = 0; s < windows.length; s++) {
+            windows[s] = bySource[s].length;
+        }
+        double[] share = o.sourceShares(windows);
+        int[] draws = new int[windows.length];
+        int given = 0;
+        for (int s = 0; s < draws.length; s++) {
+            draws[s] = (int) Math.floor(share[s] * n);
+            given += draws[s];
+        }
+        for (int s = 0; given < n; s = (s + 1) % draws.length) {
+            draws[s]++;
+            given++;
+        }
+        return draws;
+    }
+
+    /**
+     * Fills an epoch's order with {@code draws[s]} rows of each source s, each drawn uniformly with replacement
+     * within its source, then shuffles it.
+     */
+    static void balancedDraw(int[] order, int[][] bySource, int[] draws, SplittableRandom r) {
+        int i = 0;
+        for (int s = 0; s < bySource.length; s++) {
+            int[] rows = bySource[s];
+            for (int k = 0; k < draws[s]; k++) {
+                order[i++] = rows[r.nextInt(rows.length)];
+            }
+        }
+        shuffle(order, r);
     }
 
     private static void shuffle(int[] a, SplittableRandom r) {

@@ -70,6 +70,11 @@ public final class MlpTrainer implements Trainer {
         return new MlpTrainer(new int[] {64, 32}, 1e-3, 256, 0, true);
     }
 
+    /** @return this trainer with other hidden layer widths */
+    public MlpTrainer withHidden(int[] widths) {
+        return new MlpTrainer(widths, learningRate, batchSize, l2, quantileHead);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -128,7 +133,7 @@ public final class MlpTrainer implements Trainer {
                 return quantileHead ? gatherTwice(train.targets(), h, rows, from, to)
                         : gather(train.targets(), h, rows, from, to);
             }
-        }, net1 -> ModelTraining.loss(export(net1, d, outs), data.validation()), listener);
+        }, net1 -> ModelTraining.validationLoss(export(net1, d, outs), data), listener);
         return export(net, d, outs);
     }
 
