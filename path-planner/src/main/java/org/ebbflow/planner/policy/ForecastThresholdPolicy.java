@@ -8,7 +8,9 @@ import java.util.Objects;
  * a minimum dwell time, so capacity is awake before a surge arrives and nothing flaps on noise (see
  * {@link ThresholdEngine} for the rules and {@link PolicySettings} for the defaults). The lead time is the largest
  * wake latency of the network's switch models plus one decision period; the forecast's horizon must reach it. Without
- * a forecast in the input, the current loads stand in for it. O(S + L + series × lead steps).
+ * a forecast in the input, the current loads stand in for it; with one, each link's load is the larger of its
+ * forecast upper bound and its current measured rate (when known), so a surge the forecast missed still wakes
+ * capacity at once. O(S + L + series × lead steps).
  */
 public final class ForecastThresholdPolicy implements PowerPolicy {
     /** The policy's name. */
@@ -42,7 +44,13 @@ public final class ForecastThresholdPolicy implements PowerPolicy {
     @Override
     public PowerDecision decide(PolicyInput input) {
         long lead = settings.wakeLeadMillis(input.power().maxWakeLatencyMillis());
-        return engine.decide(input, input.forecastLoads(lead), NAME, lead).build();
+        LinkLoads loads = input.forecastLoads(lead);
+        if (input.forecast() != null) {
+            // A surge no forecast saw coming: what is measured now already counts, so a group whose measured load
+            // crosses high water grows this cycle instead of waiting for the forecast window to catch up.
+            loads = loads.atLeast(input.currentLoads());
+        }
+        return engine.decide(input, loads, NAME, lead).build();
     }
 
     @Override

@@ -68,6 +68,30 @@ public final class LinkLoads {
         return r < 0 ? utilisation(l) : Math.max(utilisation(l), utilisation(r));
     }
 
+    /**
+     * The per-link larger of these rates and {@code floor}'s: a forecast that never sizes for less than what is
+     * measured now. A link unknown here stays unknown; a link unknown in {@code floor} keeps this rate. O(L).
+     *
+     * @param floor rates of the same snapshot, e.g. the current measured loads
+     * @return the combined rates ({@code this} if nothing is raised)
+     * @throws IllegalArgumentException if {@code floor} indexes another snapshot
+     */
+    public LinkLoads atLeast(LinkLoads floor) {
+        if (floor.topology != topology) {
+            throw new IllegalArgumentException("the floor's rates belong to another snapshot");
+        }
+        double[] v = null;
+        for (int l = 0; l < bps.length; l++) {
+            if (floor.bps[l] > bps[l]) {
+                if (v == null) {
+                    v = bps.clone();
+                }
+                v[l] = floor.bps[l];
+            }
+        }
+        return v == null ? this : new LinkLoads(topology, v);
+    }
+
     @Override
     public String toString() {
         double sum = 0;

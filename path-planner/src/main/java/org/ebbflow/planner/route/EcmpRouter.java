@@ -12,7 +12,8 @@ import org.ebbflow.topology.TopologySnapshot;
  * every element is awake anyway. On fat-trees and leaf-spines the equal-cost paths are enumerated from the layout
  * (all (k/2)² between pods); elsewhere up to {@value #DEFAULT_MAX_PATHS} per pair from {@link EqualCostPaths},
  * cached while the topology stays the same; a fabric demand none of whose shortest paths fits (failures can leave
- * only detours) tries those too. O(D · paths · hops) worst case, O(D · hops) when the hashed path fits.
+ * only detours) tries those too. O(D · paths · hops) worst case, O(D · hops) when the hashed path fits. With a
+ * previous routing, a demand keeps its path while it fits ({@link Stability}).
  */
 public final class EcmpRouter implements DemandRouter {
     /** The router's name. */
@@ -40,10 +41,16 @@ public final class EcmpRouter implements DemandRouter {
                     DEFAULT_MAX_PATHS, t.switchCount());
             cachedFor = t;
         }
-        RoutingState st = new RoutingState(request);
+        return Stability.route(request, this::place);
+    }
+
+    private Routing place(RoutingState st) {
         int[] buf = st.pathBuffer();
         for (int i = 0; i < st.demands.size(); i++) {
             int d = st.demands.placementOrder(i);
+            if (st.isPlaced(d)) {
+                continue;
+            }
             boolean onFabric = fabric != null && fabric.covers(st.demands.srcSwitch(d), st.demands.dstSwitch(d));
             if (!onFabric || !Placement.tryHashedFirstFit(st, d, fabric, buf)) {
                 // Failures can leave only detours the fabric's shortest paths do not include.

@@ -16,7 +16,8 @@ import org.ebbflow.topology.TopologySnapshot;
  * cached while the topology stays the same.
  *
  * <p>Cost: O(P · C) for P switch pairs and C the candidate computation (O(k·S·(S+L) log S) for Yen), then
- * O(D · k · hops) for D demands.
+ * O(D · k · hops) for D demands. With a previous routing, demands keep their paths between cycles unless they must
+ * move or moving lets an element sleep ({@link Stability}).
  */
 public final class GreedyBinPackingRouter implements DemandRouter {
     /** The router's name. */
@@ -61,13 +62,17 @@ public final class GreedyBinPackingRouter implements DemandRouter {
 
     @Override
     public Routing route(RoutingRequest request) {
-        RoutingState st = new RoutingState(request);
         CandidateSource source = candidatesFor(request.topology());
-        int[] buf = st.pathBuffer();
-        for (int i = 0; i < st.demands.size(); i++) {
-            Placement.energyFirstFit(st, st.demands.placementOrder(i), source, buf);
-        }
-        return st.freeze(NAME);
+        return Stability.route(request, st -> {
+            int[] buf = st.pathBuffer();
+            for (int i = 0; i < st.demands.size(); i++) {
+                int d = st.demands.placementOrder(i);
+                if (!st.isPlaced(d)) {
+                    Placement.energyFirstFit(st, d, source, buf);
+                }
+            }
+            return st.freeze(NAME);
+        });
     }
 
     /** @return the cached candidates of the topology, rebuilt when it changes */

@@ -4,7 +4,7 @@ import org.ebbflow.planner.demand.DemandClass;
 
 /**
  * Per-demand placement rules over a {@link CandidateSource}, shared by the routers. Both first try the demand's
- * previous path when its class keeps paths (latency-sensitive, guaranteed) and that path needs nothing woken.
+ * previous path when the state's keep rule lets it keep one and that path needs nothing woken (see {@link Stability}).
  */
 final class Placement {
     private Placement() {
@@ -140,7 +140,7 @@ final class Placement {
             return false;
         }
         int src = st.demands.srcSwitch(d);
-        if (st.tier(src, buf, 0, n) <= 1 && st.fits(d, buf, 0, n)) {
+        if (st.tier(src, buf, 0, n) <= 1 && st.fits(d, buf, 0, n) && st.keepAllowed(src, buf, 0, n)) {
             st.commit(d, buf, 0, n);
             return true;
         }

@@ -12,8 +12,8 @@ import org.ebbflow.topology.TopologySnapshot;
 /**
  * What a router needs: demands bound to a snapshot, the power decision for that snapshot, the current power states
  * (to prefer awake elements over ones that must wake), class caps, power figures (to prefer the cheapest element to
- * keep awake), and optionally the previous routing (latency-sensitive and guaranteed demands keep their path when it
- * still fits and needs nothing woken). Immutable.
+ * keep awake), and optionally the previous routing (a demand of any class keeps its path while it still fits and
+ * needs nothing woken, unless re-placing demands lets an element sleep). Immutable.
  */
 public final class RoutingRequest {
     private final ResolvedDemands demands;

@@ -51,8 +51,30 @@ final class RoutingState {
     private final Routing previous;
     private final Map<Long, Integer> previousIndex;
     private final boolean samePositions;
+    private final KeepRule keepRule;
+    private final Routing keepWithin;
+    private final PowerDecision decision;
+
+    /** Which demands may keep their previous path (see {@link Stability}). */
+    enum KeepRule {
+        /** Latency-sensitive and guaranteed demands only, tried as each is placed: a fresh placement. */
+        CLASSES,
+        /** Every class, kept (in placement order) before anything is placed afresh. */
+        ALL,
+        /** Every class, but only paths whose elements a reference routing uses or the decision requires. */
+        WITHIN
+    }
 
     RoutingState(RoutingRequest r) {
+        this(r, KeepRule.CLASSES, null);
+    }
+
+    /**
+     * @param rule which previous paths are kept; with {@code ALL} and {@code WITHIN} they are committed here, before
+     *     the router places the rest
+     * @param within the reference routing for {@code WITHIN}, else ignored
+     */
+    RoutingState(RoutingRequest r, KeepRule rule, Routing within) {
         this.topology = r.topology();
         this.demands = r.demands();
         this.power = r.power();
@@ -67,6 +89,7 @@ final class RoutingState {
         }
         Arrays.fill(limit, 1.0);
         PowerDecision d = r.decision();
+        this.decision = d;
         PowerStates now = r.current();
         switchTier = new byte[n];
         linkTier = new byte[m];
@@ -100,6 +123,28 @@ final class RoutingState {
             }
         } else {
             previousIndex = null;
+        }
+        this.keepRule = rule;
+        this.keepWithin = within;
+        if (rule == KeepRule.WITHIN) {
+            // Optional elements the reference leaves unused rank as if asleep: what is not kept packs onto the
+            // reference's elements first.
+            for (int s = 0; s < n; s++) {
+                if (switchTier[s] == 1 && !within.usesSwitch(s)) {
+                    switchTier[s] = 2;
+                }
+            }
+            for (int l = 0; l < m; l++) {
+                if (linkTier[l] == 1 && !within.usesLink(l)) {
+                    linkTier[l] = 2;
+                }
+            }
+        }
+        if (previous != null && rule != KeepRule.CLASSES) {
+            int[] buf = pathBuffer();
+            for (int i = 0; i < count; i++) {
+                Placement.keepPrevious(this, demands.placementOrder(i), buf);
+            }
         }
     }
 
@@ -304,13 +349,14 @@ final class RoutingState {
     }
 
     /**
-     * The previous routing's path of demand {@code d}, translated to this snapshot's links, for classes that keep
-     * their path (latency-sensitive and guaranteed).
+     * The previous routing's path of demand {@code d}, translated to this snapshot's links, for demands that may keep
+     * their path under the keep rule (with {@code CLASSES} latency-sensitive and guaranteed ones only).
      *
      * @return the number of links copied into {@code out}, or −1 if there is none to keep
      */
     int previousPath(int d, int[] out) {
-        if (previous == null || demands.demandClass(d) == DemandClass.BULK) {
+        if (previous == null || placed[d]
+                || keepRule == KeepRule.CLASSES && demands.demandClass(d) == DemandClass.BULK) {
             return -1;
         }
         Integer e = samePositions ? Integer.valueOf(d) : previousIndex.get(demands.demand(d).id());
@@ -339,6 +385,28 @@ final class RoutingState {
             out[i] = l;
         }
         return at == demands.dstSwitch(d) ? n : -1;
+    }
+
+    /**
+     * @return true unless the keep rule is {@code WITHIN} and the path starting at {@code src} crosses a switch or
+     *     cable the reference routing leaves unused and the decision does not require
+     */
+    boolean keepAllowed(int src, int[] links, int from, int n) {
+        if (keepRule != KeepRule.WITHIN) {
+            return true;
+        }
+        if (!keepWithin.usesSwitch(src) && decision.switchDirective(src) != ElementDirective.REQUIRED) {
+            return false;
+        }
+        for (int i = from; i < from + n; i++) {
+            int l = links[i];
+            int b = topology.linkDst(l);
+            if (!keepWithin.usesLink(l) && decision.linkDirective(l) != ElementDirective.REQUIRED
+                    || !keepWithin.usesSwitch(b) && decision.switchDirective(b) != ElementDirective.REQUIRED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return true once demand {@code d} is routed or refused */

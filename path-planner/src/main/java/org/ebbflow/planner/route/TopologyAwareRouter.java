@@ -17,7 +17,8 @@ import org.ebbflow.topology.TopologySnapshot;
  *
  * <p>Cost: O(S + L) to detect the layout (once per topology), then per demand O(1) when the leftmost free path fits
  * and at most O((k/2)²) otherwise; no allocation per demand or hop. A k=48 fat-tree with 100,000 demands is the
- * target of the {@code benchmarks} module.
+ * target of the {@code benchmarks} module. With a previous routing, demands keep their paths between cycles unless
+ * they must move or moving lets an element sleep ({@link Stability}: up to three placements).
  */
 public final class TopologyAwareRouter implements DemandRouter {
     /** The router's name. */
@@ -45,7 +46,12 @@ public final class TopologyAwareRouter implements DemandRouter {
             fabric = fatTree != null || leafSpine != null ? new FabricCandidates(fatTree, leafSpine) : null;
             cachedFor = t;
         }
-        RoutingState st = new RoutingState(request);
+        return Stability.route(request, this::place);
+    }
+
+    /** Places every demand the state has not placed yet (kept previous paths are placed already). */
+    private Routing place(RoutingState st) {
+        TopologySnapshot t = st.topology;
         int[] buf = st.pathBuffer();
         boolean intact = fabric != null && isIntact(t);
         if (fatTree != null) {
@@ -53,6 +59,9 @@ public final class TopologyAwareRouter implements DemandRouter {
         }
         for (int i = 0; i < st.demands.size(); i++) {
             int d = st.demands.placementOrder(i);
+            if (st.isPlaced(d)) {
+                continue;
+            }
             int src = st.demands.srcSwitch(d);
             int dst = st.demands.dstSwitch(d);
             if (fabric == null || !fabric.covers(src, dst)) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Behaviour over sequences of forecasts on a leaf-spine of 4 spines and 4 leaves with 10 Gb/s fabric links, where the
  * spines are the one group that can sleep: hysteresis and dwell (no flapping on noise, unlike the reactive
  * baseline), wake lead time (capacity wakes when a surge enters the lead window, not before), capacity overriding
- * dwell, holding on unknown loads, and a horizon too short for the lead time.
+ * dwell, holding on unknown loads, a measured surge the forecast missed, and a horizon too short for the lead time.
  */
 class ForecastThresholdPolicyTest extends PowerPolicyContractTest {
     private static final TopologySnapshot T = LeafSpine.build(4, 4, 2, 10_000_000_000L, 10_000_000_000L);
@@ -106,6 +106,36 @@ class ForecastThresholdPolicyTest extends PowerPolicyContractTest {
             bps[l] = f.upper(l, 0);
         }
         return LinkLoads.of(T, bps);
+    }
+
+    @Test
+    void aMeasuredSurgeTheForecastMissedWakesCapacityAtOnce() {
+        PowerStates.Builder b = PowerStates.allAwake(T).toBuilder();
+        for (int i = 1; i < L.spineCount(); i++) {
+            b.switchAwake(L.spine(i), false);
+        }
+        PowerStates oneSpine = b.build();
+        Forecast quiet = forecast(h -> 1e9);
+        // 30 Gb/s per leaf measured now: 4 spines at high water (80% of 10 Gb/s each), whatever the forecast says.
+        PolicyInput.Builder in = PolicyInput.builder(T).current(oneSpine).nowMillis(1_000_000)
+                .forecast(quiet, LinkSeriesMapping.identity(T));
+        PowerStates forecastOnly = create().decide(in.build()).requiredStates(oneSpine);
+        PowerStates measured = create().decide(in.currentLoads(leafSpineLoads(T, 30e9)).build())
+                .requiredStates(oneSpine);
+        assertEquals(1, awake(forecastOnly), "the forecast alone sees no surge");
+        assertEquals(4, awake(measured));
+        // Measured loads below the forecast change nothing.
+        PowerStates low = create().decide(in.currentLoads(leafSpineLoads(T, 0.5e9)).build())
+                .requiredStates(oneSpine);
+        assertEquals(awake(forecastOnly), awake(low));
+    }
+
+    private static int awake(PowerStates s) {
+        int n = 0;
+        for (int i = 0; i < L.spineCount(); i++) {
+            n += s.isSwitchAwake(L.spine(i)) ? 1 : 0;
+        }
+        return n;
     }
 
     @Test
