@@ -49,7 +49,9 @@ import picocli.CommandLine.Option;
             "  abilene:PATH[,step=D][,scale=X]     replayed on --topology sndlib:PATH/abilene.xml",
             "  fbpod:PATH[,step=D][,scale=X]       one matrix per step unless step=; 1 unit = 1 Mbit/s unless scale=",
             "",
-            "Policies: always-on (reactive, predictive, oracle and milp arrive with the planner)."})
+            "Policies: always-on, reactive (ElasticTree-style, current counters), predictive (ebbflow, forecast),",
+            "  oracle (the future's true loads as the forecast), milp (exact minimum-power subset per step,",
+            "  at most about 50 switches)."})
 public final class SimulateCommand extends EbbflowSubcommand {
     @Option(names = {"-t", "--topology"}, paramLabel = "SPEC",
             description = "The topology, e.g. fat-tree:k=8 (required except for fbpod traffic).")
@@ -62,6 +64,17 @@ public final class SimulateCommand extends EbbflowSubcommand {
     @Option(names = {"-p", "--policies"}, defaultValue = "always-on", paramLabel = "LIST",
             description = "Comma-separated policies (default: ${DEFAULT-VALUE}).")
     private String policies;
+
+    @Option(names = {"-m", "--model"}, defaultValue = "default", paramLabel = "MODEL",
+            description = {"The predictive policy's model: default (shipped), a baseline (persistence, ewma, holt,",
+                "seasonal-naive) or a model file; a file that does not load falls back to holt with a warning",
+                "(default: ${DEFAULT-VALUE})."})
+    private String model;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "Threads stepping policies in parallel; 0 = one per policy up to the processors "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int threads;
 
     @Option(names = "--hours", defaultValue = "1", paramLabel = "N",
             description = "Simulated hours (default: ${DEFAULT-VALUE}).")
@@ -103,6 +116,9 @@ public final class SimulateCommand extends EbbflowSubcommand {
         if (!(hours > 0) || hours > 24 * 366) {
             throw new IllegalArgumentException("--hours must be positive and at most a year: " + hours);
         }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must not be negative: " + threads);
+        }
         if (exportPorts < 0) {
             throw new IllegalArgumentException("--export-ports must not be negative: " + exportPorts);
         }
@@ -111,14 +127,13 @@ public final class SimulateCommand extends EbbflowSubcommand {
         if (stepMillis <= 0) {
             throw new IllegalArgumentException("--step must be positive: " + step);
         }
-        List<ControlPolicy> list = Policies.createAll(policies);
-        CongestionModel model = CongestionModel.parse(congestion);
-        Scenario scenario = Scenario.of(topology, traffic);
+        CongestionModel congestionModel = CongestionModel.parse(congestion);
         long steps = Math.max(1, Math.round(hours * 3_600_000 / stepMillis));
         SimConfig d = SimConfig.defaults(hours, seed);
         SimConfig config = new SimConfig(stepMillis, steps * stepMillis, seed, Long.MIN_VALUE, wakeMillis,
-                d.counters(), model, d.latencySensitiveCap(), d.bulkCap(), d.guaranteedCap(), d.powerModel(),
-                d.meanPacketBytes(), exportPorts);
+                d.counters(), congestionModel, d.caps(), d.powerModels(), d.meanPacketBytes(), exportPorts, threads);
+        List<ControlPolicy> list = Policies.createAll(policies, config.policyOptions().withModelSpec(model));
+        Scenario scenario = Scenario.of(topology, traffic);
         Path dir = RunDirectory.create(out, name, Instant.now());
         SimResult result;
         try (PortSeriesRecorder ports = new PortSeriesRecorder(dir, exportPorts)) {
