@@ -79,7 +79,8 @@ public final class SimulateCommand extends EbbflowSubcommand {
     private Double lowWater;
 
     @Option(names = "--high-water", paramLabel = "U",
-            description = "Predictive/oracle high water: wake above U of awake capacity (default: 0.8).")
+            description = "Predictive/oracle high water: wake above U of awake capacity (default: "
+                    + PolicyOptions.DEFAULT_HIGH_WATER + ").")
     private Double highWater;
 
     @Option(names = "--dwell", paramLabel = "D",

@@ -10,7 +10,9 @@ import org.ebbflow.topology.TopologySnapshot;
 
 /**
  * The threshold logic shared by {@link ForecastThresholdPolicy} (band between low and high water, dwell) and
- * {@link ReactivePolicy} (low = high, no dwell). Steps: the connectivity floor; the dwell rules; then capacity:
+ * {@link ReactivePolicy} (low = high, no dwell). Steps: the connectivity floor; the switches' dwell rules; then
+ * capacity; then the cables' dwell rules (a recently woken cable stays awake only between switches that stay awake
+ * anyway, so a port's dwell never keeps a switch on):
  *
  * <ul>
  *   <li><b>Fat-trees</b> (ElasticTree's topology-aware heuristic, on the given loads): cores needed
@@ -51,17 +53,43 @@ final class ThresholdEngine {
             applyDwell(in, b);
         }
         FatTreeLayout ft = FatTreeLayout.detect(t);
+        LeafSpineLayout ls = ft == null ? LeafSpineLayout.detect(t) : null;
         if (ft != null) {
             sizeFatTree(in, loads, ft, b);
-            return b;
-        }
-        LeafSpineLayout ls = LeafSpineLayout.detect(t);
-        if (ls != null) {
+        } else if (ls != null) {
             sizeLeafSpine(in, loads, ls, b);
-            return b;
+        } else {
+            perCable(in, loads, b);
         }
-        perCable(in, loads, b);
+        if (minDwellMillis > 0) {
+            applyCableDwell(in, b);
+        }
         return b;
+    }
+
+    /**
+     * A cable woken less than the dwell ago stays awake, but only between switches that stay awake for their own
+     * reasons (floor, capacity, their own dwell): a cable's dwell keeps a port from flapping, it never keeps a
+     * switch awake (a cable that goes dark because its switch sleeps is not a port toggle; its dwell is the switch's).
+     * A cable slept less than the dwell ago is held asleep.
+     */
+    private void applyCableDwell(PolicyInput in, PowerDecision.Builder b) {
+        TopologySnapshot t = in.topology();
+        long now = in.nowMillis();
+        long[] lt = in.memory().linkTimes(t);
+        for (int l = 0; l < lt.length; l++) {
+            if (lt[l] != PolicyMemory.NEVER && now - lt[l] < minDwellMillis) {
+                if (in.current().isLinkAwake(l)) {
+                    if (b.switchDirective(t.linkSrc(l)) == ElementDirective.REQUIRED
+                            && b.switchDirective(t.linkDst(l)) == ElementDirective.REQUIRED) {
+                        b.requireLink(l, "woke " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis
+                                + " ms");
+                    }
+                } else {
+                    b.holdLink(l, "slept " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
+                }
+            }
+        }
     }
 
     private void applyDwell(PolicyInput in, PowerDecision.Builder b) {
@@ -74,16 +102,6 @@ final class ThresholdEngine {
                     b.requireSwitch(s, "woke " + (now - st[s]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
                 } else {
                     b.holdSwitch(s, "slept " + (now - st[s]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
-                }
-            }
-        }
-        long[] lt = in.memory().linkTimes(t);
-        for (int l = 0; l < lt.length; l++) {
-            if (lt[l] != PolicyMemory.NEVER && now - lt[l] < minDwellMillis) {
-                if (in.current().isLinkAwake(l)) {
-                    b.requireLink(l, "woke " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
-                } else {
-                    b.holdLink(l, "slept " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
                 }
             }
         }

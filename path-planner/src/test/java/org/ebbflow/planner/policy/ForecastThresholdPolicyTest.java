@@ -159,6 +159,24 @@ class ForecastThresholdPolicyTest extends PowerPolicyContractTest {
     }
 
     @Test
+    void aRecentlyWokenCableKeepsItsPortButNeverItsSwitchAwake() {
+        // Spine 3's and spine 1's cables to leaf 0 woke a minute ago; the forecast needs two spines (0 and 1). The
+        // cable's dwell must not keep spine 3 awake (150 W for a 1 W port), but the one between awake switches stays.
+        long now = 3_600_000;
+        PolicyMemory memory = PolicyMemory.empty().toBuilder()
+                .cableChanged(T.link(L.up(0, 3)).key(), now - 60_000)
+                .cableChanged(T.link(L.up(0, 1)).key(), now - 60_000).build();
+        PolicyInput in = PolicyInput.builder(T).current(PowerStates.allAwake(T)).nowMillis(now).memory(memory)
+                .forecast(forecast(h -> 12e9), LinkSeriesMapping.identity(T)).build();
+        PowerDecision d = new ForecastThresholdPolicy().decide(in);
+        assertEquals(ElementDirective.OPTIONAL, d.switchDirective(L.spine(3)), d.switchReason(L.spine(3)));
+        assertEquals(ElementDirective.REQUIRED, d.switchDirective(L.spine(1)));
+        assertEquals(ElementDirective.REQUIRED, d.linkDirective(L.up(0, 1)));
+        assertTrue(d.linkReason(L.up(0, 1)).contains("minimum dwell"), d.linkReason(L.up(0, 1)));
+        assertEquals(ElementDirective.OPTIONAL, d.linkDirective(L.up(0, 3)));
+    }
+
+    @Test
     void unknownLoadsHoldTheCurrentSize() {
         PowerStates threeAwake = PowerStates.allAwake(T).toBuilder().switchAwake(L.spine(3), false).build();
         PolicyInput in = PolicyInput.builder(T).current(threeAwake).currentLoads(LinkLoads.unknown(T)).build();
