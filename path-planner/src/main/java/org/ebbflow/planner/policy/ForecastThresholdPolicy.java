@@ -6,7 +6,10 @@ import java.util.Objects;
  * ebbflow's policy: sizes each group of interchangeable switches (pod aggregation, cores, spines; cables elsewhere)
  * for the largest forecast upper bound over the wake lead time, with a hysteresis band between low and high water and
  * a minimum dwell time, so capacity is awake before a surge arrives and nothing flaps on noise (see
- * {@link ThresholdEngine} for the rules and {@link PolicySettings} for the defaults). The lead time is the largest
+ * {@link ThresholdEngine} for the rules and {@link PolicySettings} for the defaults). A group's forecast is the sum
+ * of its links' means plus the root-sum-square of their bounds' margins over the means: the bound of a sum of
+ * independent errors, rather than the sum of the links' upper bounds, which would assume every link at its 95th
+ * percentile at once. The lead time is the largest
  * wake latency of the network's switch models plus one decision period; the forecast's horizon must reach it. Without
  * a forecast in the input, the current loads stand in for it. O(S + L + series × lead steps).
  */
@@ -42,7 +45,7 @@ public final class ForecastThresholdPolicy implements PowerPolicy {
     @Override
     public PowerDecision decide(PolicyInput input) {
         long lead = settings.wakeLeadMillis(input.power().maxWakeLatencyMillis());
-        return engine.decide(input, input.forecastLoads(lead), NAME, lead).build();
+        return engine.decide(input, input.forecastLoads(lead), input.forecastMeans(lead), NAME, lead).build();
     }
 
     @Override

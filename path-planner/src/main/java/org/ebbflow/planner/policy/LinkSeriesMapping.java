@@ -82,6 +82,38 @@ public final class LinkSeriesMapping {
         return LinkLoads.of(topology, bps);
     }
 
+    /**
+     * The forecast mean that goes with each link's {@link #upperBounds largest upper bound} (same series, same step),
+     * so that {@code upper − mean} is the margin the bound adds for that link. O(series × steps).
+     *
+     * @param forecast a forecast with one series per mapped series
+     * @param steps how many steps ahead to cover, 1..horizon
+     * @return per-link mean rates; NaN where {@link #upperBounds} is NaN
+     * @throws IllegalArgumentException as {@link #upperBounds}
+     */
+    public LinkLoads meansAtUpperBounds(Forecast forecast, int steps) {
+        LinkLoads upper = upperBounds(forecast, steps);
+        double[] best = new double[topology.linkCount()];
+        Arrays.fill(best, Double.NaN);
+        double[] mean = new double[topology.linkCount()];
+        Arrays.fill(mean, Double.NaN);
+        for (int b = 0; b < linkOfSeries.length; b++) {
+            int l = linkOfSeries[b];
+            if (l < 0) {
+                continue;
+            }
+            for (int h = 0; h < steps; h++) {
+                float v = forecast.upper(b, h);
+                if (!Float.isNaN(v) && (Double.isNaN(best[l]) || v > best[l])) {
+                    best[l] = v;
+                    float m = forecast.mean(b, h);
+                    mean[l] = Float.isNaN(m) ? upper.bps(l) : Math.max(0, Math.min(m, upper.bps(l)));
+                }
+            }
+        }
+        return LinkLoads.of(topology, mean);
+    }
+
     /** Maps series to links. */
     public static final class Builder {
         private final TopologySnapshot topology;
