@@ -27,7 +27,8 @@ public final class DemoCommand extends EbbflowSubcommand {
     static final String TRAFFIC = "synthetic:load=0.3,locality=mixed,diurnal=true,surges=1";
     /**
      * The demo's polling step. 30 s rather than the simulator's 5 s default: four policies on 128 hosts for 24 h at
-     * 5 s (69,120 policy-steps) take about 4 minutes on two cores; at 30 s the day takes about a minute.
+     * 5 s take about 12 minutes on two cores (one such hour took 29 s in {@code experiments/scale}); at 30 s the day
+     * takes about 75 s.
      */
     static final String STEP = "30s";
 
@@ -37,7 +38,7 @@ public final class DemoCommand extends EbbflowSubcommand {
 
     @Option(names = "--step", defaultValue = STEP, paramLabel = "D",
             description = "Polling step (default: ${DEFAULT-VALUE}; 5s is the simulator's default but takes "
-                    + "about four times as long).")
+                    + "about ten times as long).")
     private String step;
 
     @Option(names = {"-s", "--seed"}, defaultValue = "1", paramLabel = "S",

@@ -1,5 +1,6 @@
 package org.ebbflow.sim;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,6 +57,9 @@ final class PolicyRun {
 
     private Routing routing;
     private long routedVersion = -1;
+    private EcmpRouting ecmp;
+    private boolean[] ecmpSwitches;
+    private boolean[] ecmpLinks;
     private boolean explicitMode;
     private Map<Long, int[]> explicitPaths = Map.of();
     private IndexMap indexMap;
@@ -243,7 +247,13 @@ final class PolicyRun {
         for (int l = 0; l < usableLink.length; l++) {
             usableLink[l] = power.cableUp(l, from);
         }
-        EcmpRouting ecmp = new EcmpRouting(fabric, usableSwitch, usableLink);
+        // A new plan alone does not change what forwards: keep the ECMP groups (and their distance caches, which cost
+        // a breadth-first search per destination switch) until the usable elements change.
+        if (ecmp == null || !Arrays.equals(usableSwitch, ecmpSwitches) || !Arrays.equals(usableLink, ecmpLinks)) {
+            ecmp = new EcmpRouting(fabric, usableSwitch, usableLink);
+            ecmpSwitches = usableSwitch;
+            ecmpLinks = usableLink;
+        }
         routing = explicitMode ? new ExplicitRouting(fabric, explicitPaths, ecmp, ecmp::isUsable) : ecmp;
         routedVersion = power.version();
     }
