@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ebbflow", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = "Prediction-driven, energy-aware SDN control for container networks.",
         subcommands = {TopologyCommand.class, TrainCommand.class, EvaluateCommand.class, PlanCommand.class,
-                SimulateCommand.class, ControllerCommand.class, MininetCommand.class, ServeModelCommand.class},
+                SimulateCommand.class, DemoCommand.class, ControllerCommand.class, MininetCommand.class,
+                ServeModelCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE})
 public final class EbbflowCommand implements Runnable {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ebbflow.planner.policy.PolicySettings;
 import org.ebbflow.predictor.data.Durations;
 import org.ebbflow.sim.PolicyResult;
 import org.ebbflow.sim.Scenario;
@@ -17,6 +18,7 @@ import org.ebbflow.sim.SimResult;
 import org.ebbflow.sim.Simulator;
 import org.ebbflow.sim.control.ControlPolicy;
 import org.ebbflow.sim.control.Policies;
+import org.ebbflow.sim.control.PolicyOptions;
 import org.ebbflow.sim.metrics.PolicySummary;
 import org.ebbflow.sim.net.CongestionModel;
 import org.ebbflow.sim.report.PortSeriesRecorder;
@@ -49,7 +51,9 @@ import picocli.CommandLine.Option;
             "  abilene:PATH[,step=D][,scale=X]     replayed on --topology sndlib:PATH/abilene.xml",
             "  fbpod:PATH[,step=D][,scale=X]       one matrix per step unless step=; 1 unit = 1 Mbit/s unless scale=",
             "",
-            "Policies: always-on (reactive, predictive, oracle and milp arrive with the planner)."})
+            "Policies: always-on, reactive (ElasticTree-style, current counters), predictive (ebbflow, forecast),",
+            "  oracle (the future's true loads as the forecast), milp (exact minimum-power subset per step,",
+            "  at most about 50 switches)."})
 public final class SimulateCommand extends EbbflowSubcommand {
     @Option(names = {"-t", "--topology"}, paramLabel = "SPEC",
             description = "The topology, e.g. fat-tree:k=8 (required except for fbpod traffic).")
@@ -62,6 +66,35 @@ public final class SimulateCommand extends EbbflowSubcommand {
     @Option(names = {"-p", "--policies"}, defaultValue = "always-on", paramLabel = "LIST",
             description = "Comma-separated policies (default: ${DEFAULT-VALUE}).")
     private String policies;
+
+    @Option(names = {"-m", "--model"}, defaultValue = "default", paramLabel = "MODEL",
+            description = {"The predictive policy's model: default (shipped), a baseline (persistence, ewma, holt,",
+                "seasonal-naive) or a model file; a file that does not load falls back to holt with a warning",
+                "(default: ${DEFAULT-VALUE})."})
+    private String model;
+
+    @Option(names = "--low-water", paramLabel = "U",
+            description = "Predictive/oracle low water: sleep only if the rest stays at or below U (default: "
+                    + PolicyOptions.DEFAULT_LOW_WATER + ").")
+    private Double lowWater;
+
+    @Option(names = "--high-water", paramLabel = "U",
+            description = "Predictive/oracle high water: wake above U of awake capacity (default: "
+                    + PolicyOptions.DEFAULT_HIGH_WATER + ").")
+    private Double highWater;
+
+    @Option(names = "--dwell", paramLabel = "D",
+            description = "Predictive/oracle minimum dwell per element (default: 10m).")
+    private String dwell;
+
+    @Option(names = "--reactive-target", paramLabel = "U",
+            description = "Reactive policy's target utilisation (default: 0.8).")
+    private Double reactiveTarget;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "Threads stepping policies in parallel; 0 = one per policy up to the processors "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int threads;
 
     @Option(names = "--hours", defaultValue = "1", paramLabel = "N",
             description = "Simulated hours (default: ${DEFAULT-VALUE}).")
@@ -103,6 +136,9 @@ public final class SimulateCommand extends EbbflowSubcommand {
         if (!(hours > 0) || hours > 24 * 366) {
             throw new IllegalArgumentException("--hours must be positive and at most a year: " + hours);
         }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must not be negative: " + threads);
+        }
         if (exportPorts < 0) {
             throw new IllegalArgumentException("--export-ports must not be negative: " + exportPorts);
         }
@@ -111,31 +147,59 @@ public final class SimulateCommand extends EbbflowSubcommand {
         if (stepMillis <= 0) {
             throw new IllegalArgumentException("--step must be positive: " + step);
         }
-        List<ControlPolicy> list = Policies.createAll(policies);
-        CongestionModel model = CongestionModel.parse(congestion);
-        Scenario scenario = Scenario.of(topology, traffic);
+        CongestionModel congestionModel = CongestionModel.parse(congestion);
         long steps = Math.max(1, Math.round(hours * 3_600_000 / stepMillis));
         SimConfig d = SimConfig.defaults(hours, seed);
         SimConfig config = new SimConfig(stepMillis, steps * stepMillis, seed, Long.MIN_VALUE, wakeMillis,
-                d.counters(), model, d.latencySensitiveCap(), d.bulkCap(), d.guaranteedCap(), d.powerModel(),
-                d.meanPacketBytes(), exportPorts);
-        Path dir = RunDirectory.create(out, name, Instant.now());
+                d.counters(), congestionModel, d.caps(), d.powerModels(), d.meanPacketBytes(), exportPorts, threads);
+        List<ControlPolicy> list = Policies.createAll(policies, policyOptions(config));
+        Scenario scenario = Scenario.of(topology, traffic);
+        return runAndReport(scenario, config, list, out, name, json, out(), err(), log());
+    }
+
+    /**
+     * Runs a simulation into a timestamped folder under {@code parent} and prints the table (or one JSON object).
+     *
+     * @return the exit code
+     */
+    static int runAndReport(Scenario scenario, SimConfig config, List<ControlPolicy> list, Path parent, String name,
+                            JsonOutput json, PrintWriter stdout, PrintWriter stderr, org.slf4j.Logger log)
+            throws java.io.IOException {
+        Path dir = RunDirectory.create(parent, name, Instant.now());
         SimResult result;
-        try (PortSeriesRecorder ports = new PortSeriesRecorder(dir, exportPorts)) {
-            SimListener progress = new ProgressLine(err(), System.console() != null && !json.enabled());
+        try (PortSeriesRecorder ports = new PortSeriesRecorder(dir, config.exportPorts())) {
+            SimListener progress = new ProgressLine(stderr, System.console() != null && !json.enabled());
             result = new Simulator(scenario, config, list).run(SimListener.all(ports, progress));
         }
         Path report = SimulationReport.write(result, dir);
-        log().info("results in {}", dir);
+        log.info("results in {}", dir);
         if (json.enabled()) {
             Map<String, Object> m = new LinkedHashMap<>(ResultFiles.summary(result, true));
             m.put("results", dir.toString());
             m.put("report", report.toString());
-            json.print(out(), m);
+            json.print(stdout, m);
         } else {
-            printText(out(), result, report);
+            printText(stdout, result, report);
         }
         return ExitCodes.OK;
+    }
+
+    private PolicyOptions policyOptions(SimConfig config) {
+        PolicyOptions o = config.policyOptions().withModelSpec(model);
+        PolicySettings.Builder b = PolicySettings.builder().decisionPeriodMillis(config.stepMillis())
+                .lowWater(o.predictive().lowWater()).highWater(o.predictive().highWater())
+                .minDwellMillis(o.predictive().minDwellMillis());
+        if (lowWater != null) {
+            b.lowWater(lowWater);
+        }
+        if (highWater != null) {
+            b.highWater(highWater);
+        }
+        if (dwell != null) {
+            b.minDwellMillis(duration("--dwell", dwell));
+        }
+        o = o.withPredictive(b.build());
+        return reactiveTarget == null ? o : o.withReactiveTarget(reactiveTarget);
     }
 
     private static long duration(String option, String text) {
@@ -146,7 +210,7 @@ public final class SimulateCommand extends EbbflowSubcommand {
         }
     }
 
-    private static void printText(PrintWriter out, SimResult r, Path report) {
+    static void printText(PrintWriter out, SimResult r, Path report) {
         out.printf("topology  %s%n", r.scenario().topologyText());
         out.printf("traffic   %s%n", r.scenario().traffic());
         out.printf(Locale.ROOT, "run       %d steps of %s (%.2f h), seed %d, %.1f s wall%n", r.config().steps(),

@@ -61,12 +61,45 @@ class SimulateCommandTest {
     }
 
     @Test
-    void plannedPoliciesAreNotAvailableYet() {
-        Run r = Run.of("simulate", "-t", "fat-tree:k=4", "-T", TRAFFIC, "-p", "always-on,predictive",
+    void everyPolicyRunsSideBySideInOneJsonObject() throws IOException {
+        Run r = Run.of("simulate", "-t", "fat-tree:k=4", "-T", TRAFFIC, "-p", "always-on,reactive,predictive,oracle",
+                "--hours", "0.25", "--step", "30s", "-o", out.toString(), "--export-ports", "0", "--json");
+        assertEquals(0, r.exitCode, r::toString);
+        JsonNode p = TopologyCommandTest.oneJsonObject(r.out).get("policies");
+        assertEquals(List.of("always-on", "reactive", "predictive", "oracle"), keys(p));
+        for (String name : List.of("reactive", "predictive", "oracle")) {
+            double f = p.get(name).get("energyFraction").asDouble();
+            assertTrue(f < 1 && f >= 0.646 - 1e-6, name + " " + f);
+            assertTrue(p.get(name).get("maxLinkUtilization").asDouble() <= 1 + 1e-9, name);
+        }
+    }
+
+    @Test
+    void unknownPolicyIsOneUsageErrorLine() {
+        Run r = Run.of("simulate", "-t", "fat-tree:k=4", "-T", TRAFFIC, "-p", "always-on,clairvoyant",
                 "-o", out.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode, r::toString);
         assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.err.contains("'predictive' is not available yet"), r.err);
+        assertTrue(r.err.contains("unknown policy 'clairvoyant'"), r.err);
+    }
+
+    @Test
+    void missingModelFileIsAUsageError() {
+        Run r = Run.of("simulate", "-t", "fat-tree:k=4", "-T", TRAFFIC, "-p", "predictive", "--model",
+                out.resolve("nope.zip").toString(), "-o", out.toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode, r::toString);
+        assertTrue(r.err.contains("neither a model file nor"), r.err);
+    }
+
+    @Test
+    void demoRunsEveryPolicyAndPrintsTheReport() {
+        Run r = Run.of("demo", "--hours", "0.5", "-o", out.toString());
+        assertEquals(0, r.exitCode, r::toString);
+        for (String name : List.of("always-on", "reactive", "predictive", "oracle")) {
+            assertTrue(r.out.contains("\n" + name + " "), r.out);
+        }
+        assertTrue(r.out.contains("fat-tree:k=8"), r.out);
+        assertTrue(r.out.contains("report    " + out.resolve("demo-")), r.out);
     }
 
     @Test

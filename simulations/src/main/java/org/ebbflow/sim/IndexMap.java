@@ -89,6 +89,19 @@ final class IndexMap {
         return hosts == null ? h : hosts[h];
     }
 
+    /** @return the inverse for hosts: fabric index → snapshot index (-1 if absent) */
+    int[] fabricToHost(int fabricHosts) {
+        int[] inv = new int[fabricHosts];
+        Arrays.fill(inv, -1);
+        for (int i = 0; i < snapshot.hostCount(); i++) {
+            int f = hostToFabric(i);
+            if (f >= 0) {
+                inv[f] = i;
+            }
+        }
+        return inv;
+    }
+
     /** @return the inverse for switches: fabric index → snapshot index (-1 if absent) */
     int[] fabricToSwitch(int fabricSwitches) {
         int[] inv = new int[fabricSwitches];

@@ -1,5 +1,6 @@
 package org.ebbflow.sim;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.ebbflow.flowstats.CounterSemantics;
 import org.ebbflow.flowstats.CounterTracker;
 import org.ebbflow.flowstats.PortStatsCollector;
+import org.ebbflow.planner.power.SwitchPowerTable;
 import org.ebbflow.predictor.Forecast;
 import org.ebbflow.sim.control.ControlCycle;
 import org.ebbflow.sim.control.ControlDecision;
@@ -46,6 +48,7 @@ final class PolicyRun {
     private final double[] upFraction;
     private final StepSeries series;
     private final UtilisationHistogram histogram = new UtilisationHistogram();
+    private final SwitchPowerTable watts;
     private final DemandBatch observed = new DemandBatch(1024);
     private final double allOnWatts;
     private final double stepSeconds;
@@ -54,6 +57,9 @@ final class PolicyRun {
 
     private Routing routing;
     private long routedVersion = -1;
+    private EcmpRouting ecmp;
+    private boolean[] ecmpSwitches;
+    private boolean[] ecmpLinks;
     private boolean explicitMode;
     private Map<Long, int[]> explicitPaths = Map.of();
     private IndexMap indexMap;
@@ -64,6 +70,7 @@ final class PolicyRun {
     private double deliveredBits;
     private double unroutedBits;
     private double overCapLinkSeconds;
+    private double maxOfferedLoad;
     private long switchTransitions;
     private long cableTransitions;
     private long ruleChanges;
@@ -102,6 +109,7 @@ final class PolicyRun {
                 startMillis);
         this.allocation = new Allocation(fabric);
         this.upFraction = new double[fabric.linkCount()];
+        this.watts = config.powerModels().resolve(fabric.topology());
         this.series = new StepSeries(config.steps());
         long expiry = Simulator.expiryFor(config.stepMillis(), config.counters().jitterMillis());
         this.lldpEvery = Math.max(1, (expiry - 1 - config.counters().jitterMillis()) / config.stepMillis());
@@ -156,8 +164,8 @@ final class PolicyRun {
         double watts = 0;
         for (int s = 0; s < fabric.switchCount(); s++) {
             watts += power.switchPowered(s)
-                    ? config.powerModel().awakeWatts(fabric.topology().switchAt(s), power.activePorts(s))
-                    : config.powerModel().asleepWatts(fabric.topology().switchAt(s));
+                    ? this.watts.chassisWatts(s) + this.watts.portWatts(s) * power.activePorts(s)
+                    : this.watts.sleepWatts(s);
         }
         energyJoules += watts * stepSeconds;
         allOnJoules += allOnWatts * stepSeconds;
@@ -176,13 +184,16 @@ final class PolicyRun {
             if (cap <= 0) {
                 continue;
             }
-            double u = allocation.offeredBps(l) / cap;
+            // Utilisation is what the link carried (never above capacity); the SLA compares what it was offered.
+            double u = allocation.carriedBps(l) / cap;
+            double load = allocation.offeredBps(l) / cap;
             histogram.add(u);
             maxUtil = Math.max(maxUtil, u);
+            maxOfferedLoad = Math.max(maxOfferedLoad, load);
             sumUtil += u;
             counted++;
             int mask = allocation.classMask(l);
-            if (mask != 0 && u > capOf(mask)) {
+            if (mask != 0 && load > capOf(mask)) {
                 overCap++;
             }
         }
@@ -195,11 +206,17 @@ final class PolicyRun {
         series.add(from, watts, asleep, cablesAsleep, allocation.offeredBps(), allocation.deliveredBps(), maxUtil,
                 counted == 0 ? 0 : sumUtil / counted, overCap, 0, changes);
         observed.clear();
+        int[] toSnapshot = indexMap == null || indexMap.isIdentity() ? null
+                : indexMap.fabricToHost(fabric.hostCount());
         for (int e = 0; e < paths.entries(); e++) {
             int d = paths.demand(e);
             double del = allocation.entryDeliveredBps(e);
             if (del > 0) {
-                observed.add(demands.src(d), demands.dst(d), del, demands.classOrdinal(d));
+                int src = toSnapshot == null ? demands.src(d) : toSnapshot[demands.src(d)];
+                int dst = toSnapshot == null ? demands.dst(d) : toSnapshot[demands.dst(d)];
+                if (src >= 0 && dst >= 0) {
+                    observed.add(src, dst, del, demands.classOrdinal(d));
+                }
             }
         }
     }
@@ -230,8 +247,14 @@ final class PolicyRun {
         for (int l = 0; l < usableLink.length; l++) {
             usableLink[l] = power.cableUp(l, from);
         }
-        EcmpRouting ecmp = new EcmpRouting(fabric, usableSwitch, usableLink);
-        routing = explicitMode ? new ExplicitRouting(fabric, explicitPaths, ecmp) : ecmp;
+        // A new plan alone does not change what forwards: keep the ECMP groups (and their distance caches, which cost
+        // a breadth-first search per destination switch) until the usable elements change.
+        if (ecmp == null || !Arrays.equals(usableSwitch, ecmpSwitches) || !Arrays.equals(usableLink, ecmpLinks)) {
+            ecmp = new EcmpRouting(fabric, usableSwitch, usableLink);
+            ecmpSwitches = usableSwitch;
+            ecmpLinks = usableLink;
+        }
+        routing = explicitMode ? new ExplicitRouting(fabric, explicitPaths, ecmp, ecmp::isUsable) : ecmp;
         routedVersion = power.version();
     }
 
@@ -253,8 +276,9 @@ final class PolicyRun {
         if (indexMap == null || indexMap.snapshot() != snapshot) {
             indexMap = IndexMap.of(fabric, snapshot);
         }
+        Lookahead ahead = future == null || indexMap.isIdentity() ? future : new MappedLookahead(future);
         ControlCycle cycle = new ControlCycle(tc, index, config.stepMillis(), snapshot, collector, observed, view,
-                future);
+                ahead);
         long started = System.nanoTime();
         ControlDecision decision = policy.decide(cycle);
         long took = System.nanoTime() - started;
@@ -416,11 +440,46 @@ final class PolicyRun {
                 series.size() == 0 ? 0 : sumCablesAsleep / series.size(), offeredBytes, deliveredBytes,
                 offeredBits > 0 ? Math.max(0, 1 - deliveredBits / offeredBits) : 0,
                 offeredBits > 0 ? unroutedBits / offeredBits : 0, overCapLinkSeconds, histogram.quantile(0.99),
-                histogram.max(), switchTransitions, cableTransitions, hours > 0 ? transitions / hours : 0,
+                histogram.max(), maxOfferedLoad, switchTransitions, cableTransitions, hours > 0 ? transitions / hours : 0,
                 ruleChanges, hours > 0 ? ruleChanges / hours : 0, partitionedSteps,
                 cycles == 0 ? 0 : cycleNanos / 1e6 / cycles, maxCycleNanos / 1e6);
         return new PolicyResult(summary, series, trace, collector.outcomes(), counters.samples(),
                 discovery.events());
+    }
+
+    /** The future's link loads in the current snapshot's numbering. */
+    private final class MappedLookahead implements Lookahead {
+        private final Lookahead inner;
+
+        MappedLookahead(Lookahead inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int steps() {
+            return inner.steps();
+        }
+
+        @Override
+        public DemandBatch demands(int ahead) {
+            return inner.demands(ahead);
+        }
+
+        @Override
+        public long stepStartMillis(int ahead) {
+            return inner.stepStartMillis(ahead);
+        }
+
+        @Override
+        public double[] linkLoadsBps(int ahead) {
+            double[] f = inner.linkLoadsBps(ahead);
+            double[] out = new double[indexMap.snapshot().linkCount()];
+            for (int l = 0; l < out.length; l++) {
+                int x = indexMap.linkToFabric(l);
+                out[l] = x >= 0 && x < f.length ? f[x] : 0;
+            }
+            return out;
+        }
     }
 
     /** The commanded states through the current snapshot's numbering. */

@@ -2,11 +2,20 @@ package org.ebbflow.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.ebbflow.planner.power.PowerModelRegistry;
+import org.ebbflow.planner.power.PowerReport;
+import org.ebbflow.planner.power.PowerStates;
 import org.ebbflow.sim.control.ControlPolicy;
 import org.ebbflow.sim.control.Lookahead;
-import org.ebbflow.sim.metrics.PowerModel;
+import org.ebbflow.sim.net.EcmpRouting;
 import org.ebbflow.sim.net.Fabric;
+import org.ebbflow.sim.net.RoutedPaths;
 import org.ebbflow.sim.traffic.DemandBatch;
 import org.ebbflow.sim.traffic.TaskClass;
 import org.ebbflow.sim.traffic.TrafficSource;
@@ -82,7 +91,7 @@ public final class Simulator {
             throw new IllegalStateException("traffic has " + traffic.hostCount() + " hosts, the network "
                     + fabric.hostCount());
         }
-        double allOnWatts = allOnWatts(fabric, config.powerModel());
+        double allOnWatts = allOnWatts(fabric, config.powerModels());
 
         List<PolicyRun> runs = new ArrayList<>();
         int lookahead = 0;
@@ -101,20 +110,63 @@ public final class Simulator {
                 runs.stream().map(PolicyRun::name).toList());
         listener.started(steps, runs.stream().map(PolicyRun::name).toList());
 
-        Ring ring = new Ring(traffic, lookahead + 1, start, step, steps);
-        for (int i = 0; i < steps; i++) {
-            DemandBatch demands = ring.step(i);
-            long from = start + i * step;
-            long to = from + step;
-            for (PolicyRun run : runs) {
-                run.simulateStep(demands, from, to, listener);
+        Ring ring = new Ring(traffic, lookahead + 1, start, step, steps, lookahead > 0 ? fabric : null);
+        int threads = config.threads() > 0 ? config.threads()
+                : Math.min(runs.size(), Runtime.getRuntime().availableProcessors());
+        SimListener shared = threads > 1 ? synchronizedListener(listener) : listener;
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ebbflow-sim");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>(runs.size());
+            for (int i = 0; i < steps; i++) {
+                DemandBatch demands = ring.step(i);
+                long from = start + i * step;
+                long to = from + step;
+                int index = i;
+                tasks.clear();
+                for (PolicyRun run : runs) {
+                    Lookahead future = run.policy().lookaheadSteps() > 0
+                            ? ring.view(i, run.policy().lookaheadSteps()) : null;
+                    tasks.add(() -> {
+                        run.simulateStep(demands, from, to, shared);
+                        run.cycle(to, index, future, shared);
+                        return null;
+                    });
+                }
+                if (pool == null) {
+                    for (Callable<Void> t : tasks) {
+                        t.call();
+                    }
+                } else {
+                    for (Future<Void> f : pool.invokeAll(tasks)) {
+                        f.get();
+                    }
+                }
+                listener.stepDone(i + 1);
             }
-            for (PolicyRun run : runs) {
-                Lookahead future = run.policy().lookaheadSteps() > 0
-                        ? ring.view(i, run.policy().lookaheadSteps()) : null;
-                run.cycle(to, i, future, listener);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
             }
-            listener.stepDone(i + 1);
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         listener.finished();
         List<PolicyResult> results = new ArrayList<>();
@@ -147,30 +199,51 @@ public final class Simulator {
         return b.build();
     }
 
-    /** @return the power with every switch awake and every connected port on */
-    static double allOnWatts(Fabric fabric, PowerModel model) {
-        double w = 0;
-        for (int s = 0; s < fabric.switchCount(); s++) {
-            w += model.awakeWatts(fabric.topology().switchAt(s), fabric.connectedPorts(s));
-        }
-        return w;
+    /** @return the power with every switch awake and every connected port on, as the planner reports it */
+    static double allOnWatts(Fabric fabric, PowerModelRegistry models) {
+        return PowerReport.of(PowerStates.allAwake(fabric.topology()), models).allOnWatts();
+    }
+
+    /** @return the listener with its per-policy calls serialised, for policies stepped on several threads */
+    static SimListener synchronizedListener(SimListener l) {
+        return new SimListener() {
+            @Override
+            public synchronized void stepSimulated(String policy, long fromMillis, long toMillis, Fabric fabric,
+                                                   org.ebbflow.sim.net.Allocation allocation) {
+                l.stepSimulated(policy, fromMillis, toMillis, fabric, allocation);
+            }
+
+            @Override
+            public synchronized void cycleDone(String policy, long nowMillis, TopologySnapshot topology,
+                                               org.ebbflow.flowstats.PortStatsCollector stats) {
+                l.cycleDone(policy, nowMillis, topology, stats);
+            }
+        };
     }
 
     /** The steps' demands, generated ahead as far as the furthest-looking policy needs. */
     private static final class Ring {
         private final TrafficSource traffic;
         private final DemandBatch[] batches;
+        private final double[][] loads;
+        private final Fabric fabric;
+        private final EcmpRouting shortest;
+        private final RoutedPaths paths = new RoutedPaths();
         private final long start;
         private final long step;
         private final int steps;
         private int generated;
 
-        Ring(TrafficSource traffic, int size, long start, long step, int steps) {
+        /** @param fabric the network to compute each batch's true link loads on, or null if no policy looks ahead */
+        Ring(TrafficSource traffic, int size, long start, long step, int steps, Fabric fabric) {
             this.traffic = traffic;
             this.batches = new DemandBatch[size];
             for (int i = 0; i < size; i++) {
                 batches[i] = new DemandBatch(4096);
             }
+            this.fabric = fabric;
+            this.shortest = fabric == null ? null : EcmpRouting.allUp(fabric);
+            this.loads = fabric == null ? null : new double[size][fabric.switchLinkCount()];
             this.start = start;
             this.step = step;
             this.steps = steps;
@@ -178,10 +251,31 @@ public final class Simulator {
 
         DemandBatch step(int i) {
             while (generated <= Math.min(steps - 1, i + batches.length - 1)) {
-                traffic.next(start + generated * step, step, batches[generated % batches.length]);
+                DemandBatch b = batches[generated % batches.length];
+                traffic.next(start + generated * step, step, b);
+                if (fabric != null) {
+                    trueLoads(b, loads[generated % batches.length]);
+                }
                 generated++;
             }
             return batches[i % batches.length];
+        }
+
+        /** The batch's offered rate per switch link on shortest paths over the whole network (ECMP). */
+        private void trueLoads(DemandBatch b, double[] out) {
+            java.util.Arrays.fill(out, 0);
+            shortest.routeAll(b, paths);
+            int[] links = paths.linkArray();
+            int n = out.length;
+            for (int e = 0; e < paths.entries(); e++) {
+                double bps = b.bps(paths.demand(e)) * paths.share(e);
+                int s = paths.start(e);
+                for (int i = s; i < s + paths.length(e); i++) {
+                    if (links[i] < n) {
+                        out[links[i]] += bps;
+                    }
+                }
+            }
         }
 
         Lookahead view(int current, int wanted) {
@@ -203,6 +297,14 @@ public final class Simulator {
                 @Override
                 public long stepStartMillis(int ahead) {
                     return start + (current + ahead) * step;
+                }
+
+                @Override
+                public double[] linkLoadsBps(int ahead) {
+                    if (ahead < 1 || ahead > available) {
+                        throw new IndexOutOfBoundsException("ahead " + ahead + " of " + available);
+                    }
+                    return loads[(current + ahead) % batches.length];
                 }
             };
         }

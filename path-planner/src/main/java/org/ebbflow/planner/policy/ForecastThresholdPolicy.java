@@ -6,7 +6,10 @@ import java.util.Objects;
  * ebbflow's policy: sizes each group of interchangeable switches (pod aggregation, cores, spines; cables elsewhere)
  * for the largest forecast upper bound over the wake lead time, with a hysteresis band between low and high water and
  * a minimum dwell time, so capacity is awake before a surge arrives and nothing flaps on noise (see
- * {@link ThresholdEngine} for the rules and {@link PolicySettings} for the defaults). The lead time is the largest
+ * {@link ThresholdEngine} for the rules and {@link PolicySettings} for the defaults). A group's forecast is the sum
+ * of its links' means plus the root-sum-square of their bounds' margins over the means: the bound of a sum of
+ * independent errors, rather than the sum of the links' upper bounds, which would assume every link at its 95th
+ * percentile at once. The lead time is the largest
  * wake latency of the network's switch models plus one decision period; the forecast's horizon must reach it. Without
  * a forecast in the input, the current loads stand in for it; with one, each link's load is the larger of its
  * forecast upper bound and its current measured rate (when known), so a surge the forecast missed still wakes
@@ -45,12 +48,15 @@ public final class ForecastThresholdPolicy implements PowerPolicy {
     public PowerDecision decide(PolicyInput input) {
         long lead = settings.wakeLeadMillis(input.power().maxWakeLatencyMillis());
         LinkLoads loads = input.forecastLoads(lead);
-        if (input.forecast() != null) {
+        LinkLoads means = input.forecastMeans(lead);
+        if (input.forecast() != null && input.currentLoads() != null) {
             // A surge no forecast saw coming: what is measured now already counts, so a group whose measured load
-            // crosses high water grows this cycle instead of waiting for the forecast window to catch up.
+            // crosses high water grows this cycle instead of waiting for the forecast window to catch up. The means
+            // are raised too, so a group's sum never falls below what its links carry now.
             loads = loads.atLeast(input.currentLoads());
+            means = means.atLeast(input.currentLoads());
         }
-        return engine.decide(input, loads, NAME, lead).build();
+        return engine.decide(input, loads, means, NAME, lead).build();
     }
 
     @Override

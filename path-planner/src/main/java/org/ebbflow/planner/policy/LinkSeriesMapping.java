@@ -58,6 +58,24 @@ public final class LinkSeriesMapping {
      * @throws IllegalArgumentException if the batch size differs or {@code steps} exceeds the horizon
      */
     public LinkLoads upperBounds(Forecast forecast, int steps) {
+        return LinkLoads.of(topology, scan(forecast, steps)[0]);
+    }
+
+    /**
+     * The forecast mean that goes with each link's {@link #upperBounds largest upper bound} (same series, same step),
+     * so that {@code upper − mean} is the margin the bound adds for that link. O(series × steps).
+     *
+     * @param forecast a forecast with one series per mapped series
+     * @param steps how many steps ahead to cover, 1..horizon
+     * @return per-link mean rates, at most the upper bound; NaN where {@link #upperBounds} is NaN
+     * @throws IllegalArgumentException as {@link #upperBounds}
+     */
+    public LinkLoads meansAtUpperBounds(Forecast forecast, int steps) {
+        return LinkLoads.of(topology, scan(forecast, steps)[1]);
+    }
+
+    /** @return per link, the largest upper bound (clamped at 0) and the mean of the same series and step */
+    private double[][] scan(Forecast forecast, int steps) {
         if (forecast.batch() != linkOfSeries.length) {
             throw new IllegalArgumentException("forecast has " + forecast.batch() + " series, the mapping "
                     + linkOfSeries.length);
@@ -66,7 +84,9 @@ public final class LinkSeriesMapping {
             throw new IllegalArgumentException("steps must be 1.." + forecast.horizon() + ": " + steps);
         }
         double[] bps = new double[topology.linkCount()];
+        double[] mean = new double[topology.linkCount()];
         Arrays.fill(bps, Double.NaN);
+        Arrays.fill(mean, Double.NaN);
         for (int b = 0; b < linkOfSeries.length; b++) {
             int l = linkOfSeries[b];
             if (l < 0) {
@@ -76,10 +96,12 @@ public final class LinkSeriesMapping {
                 float v = forecast.upper(b, h);
                 if (!Float.isNaN(v) && (Double.isNaN(bps[l]) || v > bps[l])) {
                     bps[l] = Math.max(0, v);
+                    float m = forecast.mean(b, h);
+                    mean[l] = Float.isNaN(m) ? bps[l] : Math.max(0, Math.min(m, bps[l]));
                 }
             }
         }
-        return LinkLoads.of(topology, bps);
+        return new double[][] {bps, mean};
     }
 
     /** Maps series to links. */

@@ -99,6 +99,22 @@ public final class PolicyInput {
         return mapping.upperBounds(forecast, (int) steps);
     }
 
+    /**
+     * The forecast means that go with {@link #forecastLoads}: per link, the mean of the series and step whose upper
+     * bound {@code forecastLoads} took. Without a forecast, the same as {@link #forecastLoads} (no margin).
+     *
+     * @param leadMillis the window to cover, milliseconds
+     * @throws IllegalArgumentException if the forecast's horizon does not reach the lead time
+     */
+    public LinkLoads forecastMeans(long leadMillis) {
+        if (forecast == null) {
+            return forecastLoads(leadMillis);
+        }
+        long steps = Math.max(1, (leadMillis + forecast.stepMillis() - 1) / forecast.stepMillis());
+        forecastLoads(leadMillis);
+        return mapping.meansAtUpperBounds(forecast, (int) steps);
+    }
+
     /** @return the current loads, or all unknown if none were given */
     public LinkLoads currentLoads() {
         return currentLoads != null ? currentLoads : LinkLoads.unknown(topology);

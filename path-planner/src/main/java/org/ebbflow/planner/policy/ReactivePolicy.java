@@ -40,7 +40,7 @@ public final class ReactivePolicy implements PowerPolicy {
 
     @Override
     public PowerDecision decide(PolicyInput input) {
-        return engine.decide(input, input.currentLoads(), NAME, 0).build();
+        return engine.decide(input, input.currentLoads(), null, NAME, 0).build();
     }
 
     @Override

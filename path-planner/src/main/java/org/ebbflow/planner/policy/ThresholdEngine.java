@@ -10,7 +10,9 @@ import org.ebbflow.topology.TopologySnapshot;
 
 /**
  * The threshold logic shared by {@link ForecastThresholdPolicy} (band between low and high water, dwell) and
- * {@link ReactivePolicy} (low = high, no dwell). Steps: the connectivity floor; the dwell rules; then capacity:
+ * {@link ReactivePolicy} (low = high, no dwell). Steps: the connectivity floor; the switches' dwell rules; then
+ * capacity; then the cables' dwell rules (a recently woken cable stays awake only between switches that stay awake
+ * anyway, so a port's dwell never keeps a switch on):
  *
  * <ul>
  *   <li><b>Fat-trees</b> (ElasticTree's topology-aware heuristic, on the given loads): cores needed
@@ -43,7 +45,12 @@ final class ThresholdEngine {
         this.redundancy = redundancy;
     }
 
-    PowerDecision.Builder decide(PolicyInput in, LinkLoads loads, String policy, long leadMillis) {
+    /**
+     * @param loads per link, the load to size for (a forecast's upper bound, or the current load)
+     * @param means per link, the forecast mean that goes with {@code loads}, or null when {@code loads} has no margin;
+     *     a group then sizes for the sum of its means plus the root-sum-square of the margins
+     */
+    PowerDecision.Builder decide(PolicyInput in, LinkLoads loads, LinkLoads means, String policy, long leadMillis) {
         TopologySnapshot t = in.topology();
         PowerDecision.Builder b = PowerDecision.builder(t, policy).leadMillis(leadMillis);
         Floors.forTopology(t, redundancy).compute(t).requireIn(b);
@@ -51,17 +58,43 @@ final class ThresholdEngine {
             applyDwell(in, b);
         }
         FatTreeLayout ft = FatTreeLayout.detect(t);
+        LeafSpineLayout ls = ft == null ? LeafSpineLayout.detect(t) : null;
         if (ft != null) {
-            sizeFatTree(in, loads, ft, b);
-            return b;
+            sizeFatTree(in, loads, means, ft, b);
+        } else if (ls != null) {
+            sizeLeafSpine(in, loads, means, ls, b);
+        } else {
+            perCable(in, loads, b);
         }
-        LeafSpineLayout ls = LeafSpineLayout.detect(t);
-        if (ls != null) {
-            sizeLeafSpine(in, loads, ls, b);
-            return b;
+        if (minDwellMillis > 0) {
+            applyCableDwell(in, b);
         }
-        perCable(in, loads, b);
         return b;
+    }
+
+    /**
+     * A cable woken less than the dwell ago stays awake, but only between switches that stay awake for their own
+     * reasons (floor, capacity, their own dwell): a cable's dwell keeps a port from flapping, it never keeps a
+     * switch awake (a cable that goes dark because its switch sleeps is not a port toggle; its dwell is the switch's).
+     * A cable slept less than the dwell ago is held asleep.
+     */
+    private void applyCableDwell(PolicyInput in, PowerDecision.Builder b) {
+        TopologySnapshot t = in.topology();
+        long now = in.nowMillis();
+        long[] lt = in.memory().linkTimes(t);
+        for (int l = 0; l < lt.length; l++) {
+            if (lt[l] != PolicyMemory.NEVER && now - lt[l] < minDwellMillis) {
+                if (in.current().isLinkAwake(l)) {
+                    if (b.switchDirective(t.linkSrc(l)) == ElementDirective.REQUIRED
+                            && b.switchDirective(t.linkDst(l)) == ElementDirective.REQUIRED) {
+                        b.requireLink(l, "woke " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis
+                                + " ms");
+                    }
+                } else {
+                    b.holdLink(l, "slept " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
+                }
+            }
+        }
     }
 
     private void applyDwell(PolicyInput in, PowerDecision.Builder b) {
@@ -77,21 +110,12 @@ final class ThresholdEngine {
                 }
             }
         }
-        long[] lt = in.memory().linkTimes(t);
-        for (int l = 0; l < lt.length; l++) {
-            if (lt[l] != PolicyMemory.NEVER && now - lt[l] < minDwellMillis) {
-                if (in.current().isLinkAwake(l)) {
-                    b.requireLink(l, "woke " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
-                } else {
-                    b.holdLink(l, "slept " + (now - lt[l]) + " ms ago, minimum dwell " + minDwellMillis + " ms");
-                }
-            }
-        }
     }
 
     // ---- fat-tree
 
-    private void sizeFatTree(PolicyInput in, LinkLoads loads, FatTreeLayout f, PowerDecision.Builder b) {
+    private void sizeFatTree(PolicyInput in, LinkLoads loads, LinkLoads means, FatTreeLayout f,
+                             PowerDecision.Builder b) {
         TopologySnapshot t = in.topology();
         PowerStates now = in.current();
         int k = f.k();
@@ -101,17 +125,19 @@ final class ThresholdEngine {
         double coreRate = 0;
         boolean coreUnknown = false;
         for (int pod = 0; pod < k; pod++) {
-            double out = 0;
-            double inb = 0;
+            GroupSum outSum = new GroupSum();
+            GroupSum inSum = new GroupSum();
             for (int a = 0; a < h; a++) {
                 for (int m = 0; m < h; m++) {
                     int up = f.aggUp(pod, a, m);
                     int down = f.coreDown(a, m, pod);
-                    out += load(loads, now, up);
-                    inb += load(loads, now, down);
+                    outSum.add(loads, means, now, up);
+                    inSum.add(loads, means, now, down);
                     coreRate = Math.max(coreRate, rate(t, up));
                 }
             }
+            double out = outSum.value();
+            double inb = inSum.value();
             coreUnknown |= Double.isNaN(out) || Double.isNaN(inb);
             worstPod = Math.max(worstPod, Math.max(out, inb));
         }
@@ -135,13 +161,15 @@ final class ThresholdEngine {
             double rate = 0;
             boolean unknown = false;
             for (int e = 0; e < h; e++) {
-                double up = 0;
-                double down = 0;
+                GroupSum upSum = new GroupSum();
+                GroupSum downSum = new GroupSum();
                 for (int a = 0; a < h; a++) {
-                    up += load(loads, now, f.edgeUp(pod, e, a));
-                    down += load(loads, now, f.aggDown(pod, a, e));
+                    upSum.add(loads, means, now, f.edgeUp(pod, e, a));
+                    downSum.add(loads, means, now, f.aggDown(pod, a, e));
                     rate = Math.max(rate, rate(t, f.edgeUp(pod, e, a)));
                 }
+                double up = upSum.value();
+                double down = downSum.value();
                 unknown |= Double.isNaN(up) || Double.isNaN(down);
                 worstEdge = Math.max(worstEdge, Math.max(up, down));
             }
@@ -165,20 +193,23 @@ final class ThresholdEngine {
 
     // ---- leaf-spine
 
-    private void sizeLeafSpine(PolicyInput in, LinkLoads loads, LeafSpineLayout f, PowerDecision.Builder b) {
+    private void sizeLeafSpine(PolicyInput in, LinkLoads loads, LinkLoads means, LeafSpineLayout f,
+                               PowerDecision.Builder b) {
         TopologySnapshot t = in.topology();
         PowerStates now = in.current();
         double worst = 0;
         double rate = 0;
         boolean unknown = false;
         for (int j = 0; j < f.leafCount(); j++) {
-            double up = 0;
-            double down = 0;
+            GroupSum upSum = new GroupSum();
+            GroupSum downSum = new GroupSum();
             for (int i = 0; i < f.spineCount(); i++) {
-                up += load(loads, now, f.up(j, i));
-                down += load(loads, now, f.down(i, j));
+                upSum.add(loads, means, now, f.up(j, i));
+                downSum.add(loads, means, now, f.down(i, j));
                 rate = Math.max(rate, rate(t, f.up(j, i)));
             }
+            double up = upSum.value();
+            double down = downSum.value();
             unknown |= Double.isNaN(up) || Double.isNaN(down);
             worst = Math.max(worst, Math.max(up, down));
         }
@@ -258,6 +289,36 @@ final class ThresholdEngine {
             n += now.isSwitchAwake(s) && PowerStates.isSwitchAvailable(t, s) ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * A group's load: the sum of its links' means plus the root-sum-square of their margins (bound − mean), the
+     * bound of a sum of independent errors; with no means, the plain sum of the loads. NaN if a link carrying traffic
+     * now has no value.
+     */
+    private static final class GroupSum {
+        private double mean;
+        private double margin2;
+
+        void add(LinkLoads loads, LinkLoads means, PowerStates now, int l) {
+            double bound = load(loads, now, l);
+            if (means == null || Double.isNaN(bound) || l < 0) {
+                mean += bound;
+                return;
+            }
+            double m = means.bps(l);
+            if (Double.isNaN(m)) {
+                mean += bound;
+                return;
+            }
+            m = Math.min(m, bound);
+            mean += m;
+            margin2 += (bound - m) * (bound - m);
+        }
+
+        double value() {
+            return mean + Math.sqrt(margin2);
+        }
     }
 
     /** @return the load of a link for group sums: 0 if absent or not carrying now and unknown, else its rate */

@@ -189,6 +189,51 @@ class ForecastThresholdPolicyTest extends PowerPolicyContractTest {
     }
 
     @Test
+    void aRecentlyWokenCableKeepsItsPortButNeverItsSwitchAwake() {
+        // Spine 3's and spine 1's cables to leaf 0 woke a minute ago; the forecast needs two spines (0 and 1). The
+        // cable's dwell must not keep spine 3 awake (150 W for a 1 W port), but the one between awake switches stays.
+        long now = 3_600_000;
+        PolicyMemory memory = PolicyMemory.empty().toBuilder()
+                .cableChanged(T.link(L.up(0, 3)).key(), now - 60_000)
+                .cableChanged(T.link(L.up(0, 1)).key(), now - 60_000).build();
+        PolicyInput in = PolicyInput.builder(T).current(PowerStates.allAwake(T)).nowMillis(now).memory(memory)
+                .forecast(forecast(h -> 12e9), LinkSeriesMapping.identity(T)).build();
+        PowerDecision d = new ForecastThresholdPolicy().decide(in);
+        assertEquals(ElementDirective.OPTIONAL, d.switchDirective(L.spine(3)), d.switchReason(L.spine(3)));
+        assertEquals(ElementDirective.REQUIRED, d.switchDirective(L.spine(1)));
+        assertEquals(ElementDirective.REQUIRED, d.linkDirective(L.up(0, 1)));
+        assertTrue(d.linkReason(L.up(0, 1)).contains("minimum dwell"), d.linkReason(L.up(0, 1)));
+        assertEquals(ElementDirective.OPTIONAL, d.linkDirective(L.up(0, 3)));
+    }
+
+    @Test
+    void aGroupIsSizedForTheBoundOfItsSumNotTheSumOfItsBounds() {
+        // Each leaf: 9 Gb/s of upper bounds over 4 spine links, means 0.4 of them. The group bound is
+        // 3.6 + sqrt(4 x 1.35²) = 6.3 Gb/s (independent errors), not 9: at low water 0.4 of 10 Gb/s spines that is
+        // 2 spines, not 3.
+        int m = T.linkCount();
+        float[] mean = new float[m * HORIZON];
+        float[] upper = new float[m * HORIZON];
+        LinkLoads loads = leafSpineLoads(T, 9e9);
+        for (int l = 0; l < m; l++) {
+            for (int h = 0; h < HORIZON; h++) {
+                upper[l * HORIZON + h] = (float) loads.bps(l);
+                mean[l * HORIZON + h] = (float) (0.4 * loads.bps(l));
+            }
+        }
+        Forecast f = Forecast.of("test", m, HORIZON, 0.95, STEP, mean, upper);
+        PolicyInput in = PolicyInput.builder(T).current(PowerStates.allAwake(T))
+                .forecast(f, LinkSeriesMapping.identity(T)).build();
+        PowerDecision d = new ForecastThresholdPolicy().decide(in);
+        int awake = 0;
+        for (int i = 0; i < L.spineCount(); i++) {
+            awake += d.switchDirective(L.spine(i)) == ElementDirective.REQUIRED ? 1 : 0;
+        }
+        assertEquals(2, awake);
+        assertTrue(d.switchReason(L.spine(1)).contains("6.3"), d.switchReason(L.spine(1)));
+    }
+
+    @Test
     void unknownLoadsHoldTheCurrentSize() {
         PowerStates threeAwake = PowerStates.allAwake(T).toBuilder().switchAwake(L.spine(3), false).build();
         PolicyInput in = PolicyInput.builder(T).current(threeAwake).currentLoads(LinkLoads.unknown(T)).build();

@@ -7,6 +7,7 @@ import org.ebbflow.flowstats.SeriesStore;
 import org.ebbflow.flowstats.features.FeatureExtractor;
 import org.ebbflow.flowstats.features.FeatureSpec;
 import org.ebbflow.flowstats.features.MissingPolicy;
+import org.ebbflow.planner.cycle.MeasuredLoads;
 import org.ebbflow.sim.traffic.DemandBatch;
 import org.ebbflow.topology.TopologySnapshot;
 
@@ -89,22 +90,14 @@ public final class ControlCycle {
     }
 
     /**
-     * The measured rate of every link of the snapshot over the last complete step: its source port's transmit rate
-     * from the store. NaN where the store has no value (asleep, missed poll, reset). O(links).
+     * The measured rate of every link of the snapshot over the last complete step, as the planner's
+     * {@link MeasuredLoads#lastStepBps} reads it (the larger of the source port's transmit and the destination port's
+     * receive rate). NaN where the store has no value (asleep, missed poll, reset). O(links).
      *
      * @return bits per second per snapshot link index
      */
     public double[] measuredLinkBps() {
-        SeriesStore store = stats.store();
-        long end = store.fineStepOf(nowMillis);
-        float[] tx = new float[1];
-        double[] out = new double[topology.linkCount()];
-        for (int l = 0; l < out.length; l++) {
-            int port = stats.registry().indexOf(topology.link(l).src());
-            store.read(0, port, end, 1, null, tx, 0);
-            out[l] = port < 0 ? Double.NaN : tx[0];
-        }
-        return out;
+        return MeasuredLoads.lastStepBps(topology, stats, nowMillis);
     }
 
     /** @return the demands the last step carried, as flow-rule counters would show them; read-only */

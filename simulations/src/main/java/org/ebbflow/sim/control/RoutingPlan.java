@@ -53,6 +53,11 @@ public final class RoutingPlan {
         return new RoutingPlan(Kind.EXPLICIT, Collections.unmodifiableMap(copy));
     }
 
+    /** As {@link #explicit} without the copy: the caller hands over the map and never touches it again. */
+    static RoutingPlan adopt(Map<Long, int[]> paths) {
+        return new RoutingPlan(Kind.EXPLICIT, Collections.unmodifiableMap(paths));
+    }
+
     /** @return the kind */
     public Kind kind() {
         return kind;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One policy's results over a run. Energies in kWh, rates in bits per second, volumes in bytes, times in
- * milliseconds; utilisations are offered load over capacity of switch links (they may exceed 1).
+ * milliseconds. Utilisation is what a switch link carried over its capacity (at most 1, since congestion cuts what
+ * does not fit); offered load is what the link was offered over its capacity (it may exceed 1: that is congestion).
  *
  * @param policy the policy's name
  * @param steps simulated steps
@@ -23,7 +24,8 @@ import java.util.Map;
  * @param unroutedFraction the part of the demand that had no route at all
  * @param slaViolationLinkSeconds link-seconds a switch link spent above the cap of a class it carried
  * @param p99LinkUtilization 99th percentile of powered switch-link utilisation over all steps
- * @param maxLinkUtilization largest switch-link utilisation
+ * @param maxLinkUtilization largest switch-link utilisation (carried over capacity, at most 1)
+ * @param maxOfferedLoad largest switch-link offered load over capacity (above 1 where congestion cut traffic)
  * @param switchTransitions switch sleeps plus wakes
  * @param cableTransitions cable sleeps plus wakes
  * @param transitionsPerHour all transitions per simulated hour
@@ -38,6 +40,7 @@ public record PolicySummary(String policy, long steps, double hours, double ener
                             int maxSwitchesAsleep, double meanCablesAsleep, double offeredBytes,
                             double deliveredBytes, double undeliveredFraction, double unroutedFraction,
                             double slaViolationLinkSeconds, double p99LinkUtilization, double maxLinkUtilization,
+                            double maxOfferedLoad,
                             long switchTransitions, long cableTransitions, double transitionsPerHour,
                             long ruleChanges, double ruleChangesPerHour, long partitionedSteps,
                             double meanCycleMillis, double maxCycleMillis) {
@@ -56,6 +59,7 @@ public record PolicySummary(String policy, long steps, double hours, double ener
         m.put("ruleChangesPerHour", ruleChangesPerHour);
         m.put("maxLinkUtilization", maxLinkUtilization);
         m.put("p99LinkUtilization", p99LinkUtilization);
+        m.put("maxOfferedLoad", maxOfferedLoad);
         m.put("allOnEnergyKWh", allOnEnergyKWh);
         m.put("meanWatts", meanWatts);
         m.put("meanSwitchesAsleep", meanSwitchesAsleep);

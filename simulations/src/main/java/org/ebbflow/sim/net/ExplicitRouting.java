@@ -2,6 +2,7 @@ package org.ebbflow.sim.net;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 import org.ebbflow.sim.traffic.DemandBatch;
 
@@ -17,6 +18,7 @@ public final class ExplicitRouting implements Routing {
     private final Fabric fabric;
     private final Map<Long, int[]> paths;
     private final Routing fallback;
+    private final IntPredicate usable;
 
     /**
      * @param fabric the network
@@ -26,8 +28,20 @@ public final class ExplicitRouting implements Routing {
      *     host's, link after link
      */
     public ExplicitRouting(Fabric fabric, Map<Long, int[]> paths, Routing fallback) {
+        this(fabric, paths, fallback, l -> true);
+    }
+
+    /**
+     * As {@link #ExplicitRouting(Fabric, Map, Routing)}, but a planned path with a link that is not usable yet (its
+     * switch or cable is still waking) is not installed: its pair takes the fallback until the path's elements are
+     * up, as a controller installs a new path only after the wake completes (make before break).
+     *
+     * @param usable whether a switch link forwards now
+     */
+    public ExplicitRouting(Fabric fabric, Map<Long, int[]> paths, Routing fallback, IntPredicate usable) {
         this.fabric = fabric;
         this.fallback = fallback;
+        this.usable = usable;
         this.paths = new HashMap<>(paths.size() * 2);
         for (Map.Entry<Long, int[]> e : paths.entrySet()) {
             int src = (int) (e.getKey() >>> 32);
@@ -55,6 +69,15 @@ public final class ExplicitRouting implements Routing {
         }
     }
 
+    private boolean allUsable(int[] p) {
+        for (int l : p) {
+            if (!usable.test(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -65,7 +88,7 @@ public final class ExplicitRouting implements Routing {
         int src = demands.src(d);
         int dst = demands.dst(d);
         int[] p = paths.get(DemandBatch.pairKey(src, dst));
-        if (p == null) {
+        if (p == null || !allUsable(p)) {
             fallback.route(demands, d, out);
             return;
         }

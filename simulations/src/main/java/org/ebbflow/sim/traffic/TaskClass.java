@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ebbflow.planner.demand.DemandClass;
+
 /**
  * The workload class a container's traffic carries, as a label on its host endpoint. The tokens are the planner's
  * demand-class names, so a label maps onto a planner class one to one.
@@ -27,6 +29,18 @@ public enum TaskClass {
     /** @return the label value, e.g. {@code latency-sensitive} */
     public String token() {
         return token;
+    }
+
+    /** @return the planner's class of the same name: how the planner routes and caps this traffic */
+    public DemandClass demandClass() {
+        switch (this) {
+            case LATENCY_SENSITIVE:
+                return DemandClass.LATENCY_SENSITIVE;
+            case GUARANTEED:
+                return DemandClass.GUARANTEED;
+            default:
+                return DemandClass.BULK;
+        }
     }
 
     /** @return the class with the given ordinal, for arrays of bytes */
